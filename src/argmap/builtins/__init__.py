@@ -1,0 +1,1 @@
+"""argmap's own plugins. They register exactly as third-party plugins do."""

@@ -1,0 +1,1 @@
+"""Built-in plugin ``argmap.cues``: the default extractor for English argumentative prose."""

@@ -1,0 +1,12 @@
+"""Built-in plugin ``argmap.dot``: Graphviz DOT source."""
+
+from __future__ import annotations
+
+from ..dot import to_dot
+from ..hookspecs import hookimpl
+from ..plugins import Exporter
+
+
+@hookimpl
+def argmap_register_exporters(register):
+    register(Exporter("dot", to_dot, suffixes=(".dot", ".gv"), description="Graphviz DOT source"))

@@ -1,0 +1,17 @@
+"""Built-in plugin ``argmap.json``: the argmap JSON format, both ways."""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+from ..jsonformat import dumps, loads
+from ..plugins import Exporter, Importer
+
+
+@hookimpl
+def argmap_register_importers(register):
+    register(Importer("json", loads, suffixes=(".json",), description="argmap JSON (argmap/1), lossless"))
+
+
+@hookimpl
+def argmap_register_exporters(register):
+    register(Exporter("json", dumps, suffixes=(".json",), description="argmap JSON (argmap/1), lossless"))

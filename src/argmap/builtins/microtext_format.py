@@ -1,0 +1,1 @@
+"""Built-in plugin ``argmap.microtext``: the arg-microtexts XML format (importer)."""

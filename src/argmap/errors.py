@@ -1,0 +1,67 @@
+"""The exceptions argmap raises for user error.
+
+Every error a user can cause (bad input, a bad map, an unknown plugin, a
+missing renderer) is an :class:`ArgmapError`. Its ``str()`` is one line that
+says what is wrong and where, so the command line can print it as it is.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArgmapError",
+    "ExportWarning",
+    "FormatError",
+    "InputError",
+    "PluginError",
+    "RenderError",
+    "UnknownIdError",
+    "UnknownPluginError",
+    "ValidationError",
+]
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises for bad input or set-up."""
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ValidationError(ArgmapError, ValueError):
+    """A map, statement or relation breaks a rule of the model.
+
+    ``where`` names the place, for example ``relations[3].to``.
+    """
+
+
+class FormatError(ArgmapError, ValueError):
+    """A file in a known format (argmap JSON, ...) cannot be read.
+
+    ``where`` names the field at fault, for example ``statements[2].kind``.
+    """
+
+
+class InputError(ArgmapError, OSError):
+    """An input file is missing, a directory, empty or not text."""
+
+
+class PluginError(ArgmapError):
+    """A plugin misbehaved: a name clash, a bad registration, a failing hook."""
+
+
+class UnknownPluginError(PluginError, LookupError):
+    """No extractor, importer or exporter of the requested name is registered."""
+
+
+class UnknownIdError(ArgmapError, LookupError):
+    """A map was asked for a statement or relation it does not hold."""
+
+
+class RenderError(ArgmapError):
+    """Graphviz is missing, cannot produce the format, or rejected the input."""
+
+
+class ExportWarning(UserWarning):
+    """An exporter could not carry something of the map and says what."""

@@ -1,0 +1,309 @@
+"""The argmap JSON format (``argmap/1``): lossless, versioned, line-oriented.
+
+A file holds one object::
+
+    {
+      "format": "argmap/1",
+      "document": {"text": "...", "title": "..."},
+      "statements": [
+        {"id": "s1", "text": "...", "kind": "claim", "main": true, "spans": [[0, 42]]},
+        ...
+      ],
+      "relations": [
+        {"id": "r1", "type": "support", "from": ["s2"], "to": "s1"},
+        {"id": "r2", "type": "attack", "from": ["s3"], "to": "r1"},
+        ...
+      ]
+    }
+
+Each statement and relation is written on one line, so files diff well and the
+writer stays fast. Optional fields (``provenance``, ``tags``, ``metadata``,
+``scheme``, ``example``) are written only when set. The reader refuses unknown
+fields rather than drop them, and names the place of any error, for example
+``relations[3].to: unknown id 's9' (in support 'r4')``. See docs/json-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import FormatError, ValidationError
+from .model import ArgumentMap, Attack, Document, Provenance, Statement, Support
+
+__all__ = ["FORMAT", "dumps", "loads", "map_from_dict", "map_to_dict"]
+
+FORMAT = "argmap/1"
+"""The value of the top-level ``format`` field this version reads and writes."""
+
+_TOP_FIELDS = ("format", "document", "statements", "relations", "metadata")
+_DOCUMENT_FIELDS = ("text", "title", "author", "source", "metadata")
+_STATEMENT_FIELDS = ("id", "text", "kind", "main", "spans", "provenance", "tags", "metadata")
+_SUPPORT_FIELDS = ("id", "type", "from", "to", "scheme", "example", "provenance", "metadata")
+_ATTACK_FIELDS = ("id", "type", "from", "to", "provenance", "metadata")
+_PROVENANCE_FIELDS = ("extractor", "confidence")
+# Model attribute -> JSON field, for error places.
+_JSON_NAME = {"premises": "from", "attackers": "from", "conclusion": "to", "target": "to"}
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=False).encode
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def _provenance(p: Provenance) -> dict[str, Any]:
+    out: dict[str, Any] = {"extractor": p.extractor}
+    if p.confidence is not None:
+        out["confidence"] = p.confidence
+    return out
+
+
+def _statement(s: Statement) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": s.id,
+        "text": s.text,
+        "kind": s.kind.value,
+        "main": s.main,
+        "spans": [list(span) for span in s.spans],
+    }
+    if s.provenance is not None:
+        out["provenance"] = _provenance(s.provenance)
+    if s.tags:
+        out["tags"] = list(s.tags)
+    if s.metadata:
+        out["metadata"] = dict(s.metadata)
+    return out
+
+
+def _relation(r: Support | Attack) -> dict[str, Any]:
+    if isinstance(r, Support):
+        out: dict[str, Any] = {"id": r.id, "type": "support", "from": list(r.premises), "to": r.conclusion}
+        if r.scheme is not None:
+            out["scheme"] = r.scheme
+        if r.example:
+            out["example"] = True
+    else:
+        out = {"id": r.id, "type": "attack", "from": list(r.attackers), "to": r.target}
+    if r.provenance is not None:
+        out["provenance"] = _provenance(r.provenance)
+    if r.metadata:
+        out["metadata"] = dict(r.metadata)
+    return out
+
+
+def _document(d: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": d.text, "title": d.title}
+    if d.author is not None:
+        out["author"] = d.author
+    if d.source is not None:
+        out["source"] = d.source
+    if d.metadata:
+        out["metadata"] = dict(d.metadata)
+    return out
+
+
+def map_to_dict(amap: ArgumentMap) -> dict[str, Any]:
+    """The map as plain JSON-ready data (the ``argmap/1`` structure)."""
+    out: dict[str, Any] = {
+        "format": FORMAT,
+        "document": _document(amap.document),
+        "statements": [_statement(s) for s in amap.statements],
+        "relations": [_relation(r) for r in amap.relations],
+    }
+    if amap.metadata:
+        out["metadata"] = dict(amap.metadata)
+    return out
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """The map as ``argmap/1`` JSON text: one statement or relation per line.
+
+    Raises :class:`~argmap.errors.FormatError` when metadata holds something
+    JSON cannot carry (a set, an object, NaN, ...).
+    """
+    try:
+        parts = [
+            f'  "format": {_encode(FORMAT)}',
+            f'  "document": {_encode(_document(amap.document))}',
+            _list_block("statements", [_encode(_statement(s)) for s in amap.statements]),
+            _list_block("relations", [_encode(_relation(r)) for r in amap.relations]),
+        ]
+        if amap.metadata:
+            parts.append(f'  "metadata": {_encode(dict(amap.metadata))}')
+    except (TypeError, ValueError) as exc:
+        raise FormatError(f"metadata cannot be written as JSON: {exc}") from None
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _list_block(name: str, items: list[str]) -> str:
+    if not items:
+        return f'  "{name}": []'
+    return f'  "{name}": [\n    ' + ",\n    ".join(items) + "\n  ]"
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def loads(text: str | bytes, *, source: str | None = None) -> ArgumentMap:
+    """Read ``argmap/1`` JSON text into a validated map.
+
+    Every problem raises :class:`~argmap.errors.FormatError` whose message is
+    one line naming the place, e.g. ``statements[2].kind: unknown kind 'clam'``.
+    ``source`` (a file name) is put in front of JSON syntax errors.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"{source}:{exc.lineno}:{exc.colno}" if source else f"line {exc.lineno} column {exc.colno}"
+        raise FormatError(f"invalid JSON: {exc.msg}", where=where) from None
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})", where=source) from None
+    return map_from_dict(data)
+
+
+def _check_fields(obj: Any, where: str, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
+    if not isinstance(obj, Mapping):
+        raise FormatError(f"expected an object, got {_json_type(obj)}", where=where or None)
+    for key in obj:
+        if key not in allowed:
+            raise FormatError(
+                f"unknown field {key!r} (allowed: {', '.join(allowed)}; put extra data in metadata)",
+                where=where or None,
+            )
+    for key in required:
+        if key not in obj:
+            raise FormatError(f"missing field {key!r}", where=where or None)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _expect(value: Any, kind: type, where: str, what: str) -> Any:
+    if not isinstance(value, kind):
+        raise FormatError(f"expected {what}, got {_json_type(value)}", where=where)
+    return value
+
+
+def _field_error(exc: ValidationError, where: str) -> FormatError:
+    field = getattr(exc, "field", None)
+    if field is None:
+        return FormatError(exc.message, where=f"{where}" if where else exc.where)
+    head, _, rest = field.partition("[")
+    name = _JSON_NAME.get(head, head)
+    return FormatError(exc.message, where=f"{where}.{name}" + (f"[{rest}" if rest else ""))
+
+
+def _read_provenance(obj: Any, where: str) -> Provenance | None:
+    if obj is None:
+        return None
+    _check_fields(obj, where, _PROVENANCE_FIELDS, ("extractor",))
+    try:
+        return Provenance(extractor=_expect(obj["extractor"], str, f"{where}.extractor", "a string"),
+                          confidence=obj.get("confidence"))
+    except ValidationError as exc:
+        raise _field_error(exc, where) from None
+
+
+def _read_metadata(obj: Any, where: str) -> Any:
+    if obj is None:
+        return {}
+    return _expect(obj, dict, where, "an object")
+
+
+def _read_statement(obj: Any, where: str) -> Statement:
+    _check_fields(obj, where, _STATEMENT_FIELDS, ("id", "text", "kind"))
+    spans = obj.get("spans", [])
+    _expect(spans, list, f"{where}.spans", "a list of [start, end] pairs")
+    for j, span in enumerate(spans):
+        if not isinstance(span, list) or len(span) != 2:
+            raise FormatError("expected a [start, end] pair", where=f"{where}.spans[{j}]")
+    tags = obj.get("tags", [])
+    _expect(tags, list, f"{where}.tags", "a list of strings")
+    try:
+        return Statement(
+            id=obj["id"],
+            text=obj["text"],
+            kind=obj["kind"],
+            main=obj.get("main", False),
+            spans=spans,
+            provenance=_read_provenance(obj.get("provenance"), f"{where}.provenance"),
+            tags=tags,
+            metadata=_read_metadata(obj.get("metadata"), f"{where}.metadata"),
+        )
+    except ValidationError as exc:
+        raise _field_error(exc, where) from None
+
+
+def _read_relation(obj: Any, where: str) -> Support | Attack:
+    if not isinstance(obj, Mapping):
+        raise FormatError(f"expected an object, got {_json_type(obj)}", where=where)
+    rtype = obj.get("type")
+    if rtype == "support":
+        _check_fields(obj, where, _SUPPORT_FIELDS, ("id", "type", "from", "to"))
+    elif rtype == "attack":
+        _check_fields(obj, where, _ATTACK_FIELDS, ("id", "type", "from", "to"))
+    elif rtype is None:
+        raise FormatError("missing field 'type'", where=where)
+    else:
+        raise FormatError(f"unknown type {rtype!r} (expected 'support' or 'attack')", where=f"{where}.type")
+    sources = _expect(obj["from"], list, f"{where}.from", "a list of statement ids")
+    target = _expect(obj["to"], str, f"{where}.to", "an id")
+    provenance = _read_provenance(obj.get("provenance"), f"{where}.provenance")
+    metadata = _read_metadata(obj.get("metadata"), f"{where}.metadata")
+    try:
+        if rtype == "support":
+            return Support(
+                id=obj["id"],
+                premises=sources,
+                conclusion=target,
+                scheme=obj.get("scheme"),
+                example=obj.get("example", False),
+                provenance=provenance,
+                metadata=metadata,
+            )
+        return Attack(id=obj["id"], attackers=sources, target=target, provenance=provenance, metadata=metadata)
+    except ValidationError as exc:
+        raise _field_error(exc, where) from None
+
+
+def map_from_dict(data: Any) -> ArgumentMap:
+    """Build a validated map from ``argmap/1`` data (as :func:`json.loads` gives)."""
+    _check_fields(data, "", _TOP_FIELDS, ("format", "statements", "relations"))
+    fmt = data["format"]
+    if not isinstance(fmt, str) or fmt.split(".")[0] != FORMAT:
+        raise FormatError(f"unsupported format {fmt!r} (this argmap reads {FORMAT!r})", where="format")
+    doc_obj = data.get("document") or {"text": ""}
+    _check_fields(doc_obj, "document", _DOCUMENT_FIELDS, ("text",))
+    try:
+        document = Document(
+            text=_expect(doc_obj["text"], str, "document.text", "a string"),
+            title=doc_obj.get("title"),
+            author=doc_obj.get("author"),
+            source=doc_obj.get("source"),
+            metadata=_read_metadata(doc_obj.get("metadata"), "document.metadata"),
+        )
+    except ValidationError as exc:
+        raise _field_error(exc, "document") from None
+    statements = _expect(data["statements"], list, "statements", "a list")
+    relations = _expect(data["relations"], list, "relations", "a list")
+    try:
+        return ArgumentMap(
+            statements=[_read_statement(obj, f"statements[{i}]") for i, obj in enumerate(statements)],
+            relations=[_read_relation(obj, f"relations[{i}]") for i, obj in enumerate(relations)],
+            document=document,
+            metadata=_read_metadata(data.get("metadata"), "metadata"),
+        )
+    except ValidationError as exc:
+        raise FormatError(exc.message, where=exc.where) from None

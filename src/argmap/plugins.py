@@ -1,0 +1,365 @@
+"""Plugin loading and the registry of extractors, importers and exporters.
+
+Nothing here is global: :func:`plugin_manager` makes a fresh pluggy manager
+each time, and :class:`Registry` is built from one. A test (or an application)
+builds its own with just the plugins it wants::
+
+    pm = plugin_manager(builtins=True, entrypoints=False, plugins=[MyPlugin()])
+    registry = Registry.from_plugin_manager(pm)
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib import metadata
+from pathlib import PurePath
+from typing import Any
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from .errors import PluginError, UnknownPluginError
+from .model import ArgumentMap, Document
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "Exporter",
+    "Extractor",
+    "Importer",
+    "PluginInfo",
+    "Registry",
+    "load_registry",
+    "plugin_manager",
+]
+
+ENTRY_POINT_GROUP = "argmap"
+"""The entry-point group third-party plugins declare themselves in."""
+
+BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
+    ("argmap.json", "argmap.builtins.json_format"),
+    ("argmap.dot", "argmap.builtins.dot_format"),
+    ("argmap.microtext", "argmap.builtins.microtext_format"),
+    ("argmap.cues", "argmap.builtins.cues_extractor"),
+)
+"""(plugin name, module) of the plugins that ship with argmap."""
+
+_NAME_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+
+
+def _check_name(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not isinstance(value, str) or not _NAME_RE.fullmatch(value):
+        raise PluginError(
+            f"invalid {type(instance).__name__.lower()} name {value!r} "
+            "(use lower-case letters, digits, '-', '_' and '.')"
+        )
+
+
+def _check_callable(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not callable(value):
+        raise PluginError(f"{type(instance).__name__} {instance.name!r}: {attribute.name} must be callable")
+
+
+def _suffixes(value: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    return tuple(s if s.startswith(".") else "." + s for s in (v.lower() for v in value))
+
+
+@attrs.frozen
+class Extractor:
+    """Turns a :class:`~argmap.Document` of prose into an :class:`~argmap.ArgumentMap`.
+
+    ``extract_units``, where given, predicts only the structure over units
+    that are already segmented: it takes the document and a list of
+    ``(start, end)`` spans and returns a map with one statement per span (in
+    that order). The evaluation harness's given-units mode uses it.
+    """
+
+    name: str = attrs.field(validator=_check_name)
+    extract: Callable[[Document], ArgumentMap] = attrs.field(validator=_check_callable)
+    description: str = ""
+    extract_units: Callable[[Document, Sequence[tuple[int, int]]], ArgumentMap] | None = None
+
+
+@attrs.frozen
+class Importer:
+    """Reads a file format (given as text) into an :class:`~argmap.ArgumentMap`."""
+
+    name: str = attrs.field(validator=_check_name)
+    load: Callable[[str], ArgumentMap] = attrs.field(validator=_check_callable)
+    suffixes: tuple[str, ...] = attrs.field(default=(), converter=_suffixes)
+    description: str = ""
+
+
+@attrs.frozen
+class Exporter:
+    """Writes an :class:`~argmap.ArgumentMap` as text (or bytes, when ``binary``)."""
+
+    name: str = attrs.field(validator=_check_name)
+    export: Callable[[ArgumentMap], str | bytes] = attrs.field(validator=_check_callable)
+    suffixes: tuple[str, ...] = attrs.field(default=(), converter=_suffixes)
+    binary: bool = False
+    description: str = ""
+
+
+_KINDS = {"extractor": Extractor, "importer": Importer, "exporter": Exporter}
+_HOOKS = {
+    "extractor": "argmap_register_extractors",
+    "importer": "argmap_register_importers",
+    "exporter": "argmap_register_exporters",
+}
+
+
+@attrs.frozen
+class PluginInfo:
+    """What ``argmap plugins`` reports of one plugin."""
+
+    name: str
+    distribution: str | None = None
+    version: str | None = None
+    builtin: bool = False
+    extractors: tuple[str, ...] = ()
+    importers: tuple[str, ...] = ()
+    exporters: tuple[str, ...] = ()
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "name": self.name,
+            "distribution": self.distribution,
+            "version": self.version,
+            "builtin": self.builtin,
+            "extractors": list(self.extractors),
+            "importers": list(self.importers),
+            "exporters": list(self.exporters),
+        }
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+
+class ArgmapPluginManager(pluggy.PluginManager):
+    """A pluggy manager that also remembers where each plugin came from and
+    which plugins failed to load."""
+
+    def __init__(self) -> None:
+        super().__init__("argmap")
+        self.add_hookspecs(hookspecs)
+        self.origins: dict[str, tuple[str | None, str | None, bool]] = {}
+        self.failures: list[PluginInfo] = []
+
+
+def _argmap_version() -> str | None:
+    try:
+        return metadata.version("argmap")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return None
+
+
+def _allowed(env: Mapping[str, str]) -> set[str] | None:
+    value = env.get("ARGMAP_LOAD_PLUGINS")
+    if value is None:
+        return None
+    return {name.strip() for name in value.split(",") if name.strip()}
+
+
+def plugin_manager(
+    *,
+    builtins: bool = True,
+    entrypoints: bool = True,
+    plugins: Iterable[object] = (),
+    env: Mapping[str, str] | None = None,
+) -> ArgmapPluginManager:
+    """A fresh plugin manager.
+
+    ``builtins`` registers argmap's own plugins; ``entrypoints`` loads the
+    installed plugins of the ``argmap`` entry-point group, restricted by the
+    ``ARGMAP_LOAD_PLUGINS`` variable of ``env`` (default: the process
+    environment) to a comma-separated list of plugin or distribution names
+    (empty: none); ``plugins`` adds objects or modules directly. A plugin that
+    fails to import is reported (a warning, and in ``failures``) and skipped.
+    """
+    pm = ArgmapPluginManager()
+    if builtins:
+        version = _argmap_version()
+        for name, module in BUILTIN_PLUGINS:
+            pm.register(importlib.import_module(module), name=name)
+            pm.origins[name] = ("argmap", version, True)
+    if entrypoints:
+        allowed = _allowed(os.environ if env is None else env)
+        eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+        for ep in eps:
+            dist = ep.dist.name if ep.dist is not None else None
+            version = ep.dist.version if ep.dist is not None else None
+            if allowed is not None and ep.name not in allowed and dist not in allowed:
+                continue
+            if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
+                continue
+            try:
+                plugin = ep.load()
+            except Exception as exc:  # noqa: BLE001 - any failure of a plugin's import is reported
+                message = f"failed to import: {type(exc).__name__}: {exc}"
+                pm.failures.append(PluginInfo(name=ep.name, distribution=dist, version=version, error=message))
+                warnings.warn(f"argmap plugin {ep.name!r} {message}", RuntimeWarning, stacklevel=2)
+                continue
+            pm.register(plugin, name=ep.name)
+            pm.origins[ep.name] = (dist, version, False)
+    for plugin in plugins:
+        name = pm.register(plugin)
+        if name is not None:
+            pm.origins.setdefault(name, (None, None, False))
+    return pm
+
+
+@attrs.frozen
+class Registry:
+    """The components every plugin registered, by kind and name, and who registered them."""
+
+    extractors: Mapping[str, Extractor]
+    importers: Mapping[str, Importer]
+    exporters: Mapping[str, Exporter]
+    plugins: tuple[PluginInfo, ...]
+    owners: Mapping[tuple[str, str], str] = attrs.field(repr=False)
+
+    @classmethod
+    def from_plugin_manager(cls, pm: pluggy.PluginManager) -> Registry:
+        """Call every registration hook of every plugin and collect the results.
+
+        A name registered twice raises :class:`PluginError` naming both plugins.
+        A plugin whose hook raises is reported and skipped.
+        """
+        found: dict[str, dict[str, Any]] = {kind: {} for kind in _KINDS}
+        owners: dict[tuple[str, str], str] = {}
+        per_plugin: dict[str, dict[str, list[str]]] = {}
+        failures: list[PluginInfo] = list(getattr(pm, "failures", ()))
+        origins = getattr(pm, "origins", {})
+        registered = {pm.get_name(p) for p in pm.get_plugins()}
+        # Registration order (built-ins, then plugins by name), then any others by name.
+        order = [n for n in origins if n in registered] + sorted(registered - set(origins))
+        for plugin_name in order:
+            plugin = pm.get_plugin(plugin_name)
+            staged: list[tuple[str, Any]] = []
+            try:
+                for kind, hook_name in _HOOKS.items():
+                    for impl in getattr(pm.hook, hook_name).get_hookimpls():
+                        if impl.plugin is plugin:
+                            impl.function(register=_stager(kind, staged, plugin_name))
+            except Exception as exc:  # noqa: BLE001 - a failing plugin must not take the rest down
+                dist, version, _ = origins.get(plugin_name, (None, None, False))
+                message = f"hook failed: {type(exc).__name__}: {exc}"
+                failures.append(PluginInfo(name=plugin_name, distribution=dist, version=version, error=message))
+                warnings.warn(f"argmap plugin {plugin_name!r} {message}", RuntimeWarning, stacklevel=2)
+                continue
+            mine = per_plugin.setdefault(plugin_name, {kind: [] for kind in _KINDS})
+            for kind, component in staged:
+                key = (kind, component.name)
+                if key in owners:
+                    other = owners[key]
+                    who = f"plugins {other!r} and {plugin_name!r}" if other != plugin_name else f"plugin {other!r} twice"
+                    raise PluginError(f"{kind} {component.name!r} is registered by {who}")
+                owners[key] = plugin_name
+                found[kind][component.name] = component
+                mine[kind].append(component.name)
+        infos = []
+        for plugin_name, regs in per_plugin.items():
+            dist, version, builtin = origins.get(plugin_name, (None, None, False))
+            infos.append(
+                PluginInfo(
+                    name=plugin_name,
+                    distribution=dist,
+                    version=version,
+                    builtin=builtin,
+                    extractors=tuple(regs["extractor"]),
+                    importers=tuple(regs["importer"]),
+                    exporters=tuple(regs["exporter"]),
+                )
+            )
+        return cls(
+            extractors=found["extractor"],
+            importers=found["importer"],
+            exporters=found["exporter"],
+            plugins=tuple(infos) + tuple(failures),
+            owners=owners,
+        )
+
+    # -- lookup ---------------------------------------------------------------
+
+    def extractor(self, name: str | None = None) -> Extractor:
+        """The extractor of this name; with no name, the default one.
+
+        The default is the built-in ``cues`` extractor when present, else the
+        only one registered.
+        """
+        if name is None:
+            if DEFAULT_EXTRACTOR in self.extractors:
+                return self.extractors[DEFAULT_EXTRACTOR]
+            if len(self.extractors) == 1:
+                return next(iter(self.extractors.values()))
+            if not self.extractors:
+                raise UnknownPluginError("no extractor is installed (install an extractor plugin)")
+            raise UnknownPluginError(
+                f"several extractors are installed, choose one with -e: {', '.join(sorted(self.extractors))}"
+            )
+        return _lookup("extractor", self.extractors, name)
+
+    def importer(self, name: str) -> Importer:
+        """The importer of this name."""
+        return _lookup("importer", self.importers, name)
+
+    def exporter(self, name: str) -> Exporter:
+        """The exporter of this name."""
+        return _lookup("exporter", self.exporters, name)
+
+    def importer_for(self, path: str | PurePath) -> Importer | None:
+        """The importer that reads files with this path's suffix, if any."""
+        suffix = PurePath(path).suffix.lower()
+        return next((imp for imp in self.importers.values() if suffix and suffix in imp.suffixes), None)
+
+    def exporter_for(self, path: str | PurePath) -> Exporter | None:
+        """The exporter that writes files with this path's suffix, if any."""
+        suffix = PurePath(path).suffix.lower()
+        return next((exp for exp in self.exporters.values() if suffix and suffix in exp.suffixes), None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """What ``argmap plugins`` prints."""
+        return {"plugins": [p.as_dict() for p in self.plugins]}
+
+
+DEFAULT_EXTRACTOR = "cues"
+
+
+def _lookup(kind: str, table: Mapping[str, Any], name: str) -> Any:
+    try:
+        return table[name]
+    except KeyError:
+        known = ", ".join(sorted(table)) or "none"
+        raise UnknownPluginError(f"unknown {kind} {name!r} (installed: {known})") from None
+
+
+def _stager(kind: str, staged: list[tuple[str, Any]], plugin_name: str) -> Callable[[Any], None]:
+    cls = _KINDS[kind]
+
+    def register(component: Any) -> None:
+        if not isinstance(component, cls):
+            raise PluginError(
+                f"plugin {plugin_name!r} registered {component!r} as an {kind}; expected argmap.plugins.{cls.__name__}"
+            )
+        staged.append((kind, component))
+
+    return register
+
+
+def load_registry(
+    *, builtins: bool = True, entrypoints: bool = True, plugins: Iterable[object] = (),
+    env: Mapping[str, str] | None = None,
+) -> Registry:
+    """Build a registry from a fresh plugin manager (see :func:`plugin_manager`)."""
+    return Registry.from_plugin_manager(
+        plugin_manager(builtins=builtins, entrypoints=entrypoints, plugins=plugins, env=env)
+    )
