@@ -1,0 +1,249 @@
+"""The ``argmap`` command line.
+
+::
+
+    argmap extract INPUT [-e EXTRACTOR] [-o OUT]                 prose -> argmap JSON
+    argmap render  INPUT [-e EXTRACTOR] [-f svg|png|pdf|dot] -o OUT   prose or map -> diagram
+    argmap convert INPUT -t FORMAT [-o OUT]                       map file -> another format
+    argmap plugins                                                JSON: plugins and what they registered
+    argmap evaluate CORPUS [...]                                  score an extractor on a corpus
+
+INPUT ``-`` reads standard input. Every failure a user can cause prints one
+line on standard error and exits with status 1 (2 for a malformed command);
+outputs are written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from ._io import decode_text, read_input_bytes, write_atomic
+from .errors import ArgmapError, FormatError, InputError, ValidationError
+from .model import ArgumentMap, Document
+from .plugins import Registry, load_registry
+
+__all__ = ["main"]
+
+PROSE_SUFFIXES = (".txt", ".text", ".md", ".markdown", "")
+"""Input files with these suffixes are prose for an extractor."""
+
+PROSE = "text"
+"""The ``--from`` value that forces an input to be read as prose."""
+
+IMAGE_FORMATS = ("svg", "png", "pdf")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (plus the usage) and status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"argmap: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from importlib import metadata
+
+    try:
+        version = metadata.version("argmap")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        version = "unknown"
+    parser = _Parser(prog="argmap", description="Argument maps: extract them from prose, draw and convert them.")
+    parser.add_argument("--version", action="version", version=f"argmap {version}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="map the argument of a prose text (prints argmap JSON)")
+    p.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+    p.add_argument("-e", "--extractor", help="extractor to use (default: the built-in one)")
+    p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
+    p.add_argument("--title", help="the document's title")
+
+    p = sub.add_parser("render", help="draw a diagram of a prose text or a map file")
+    p.add_argument("input", metavar="INPUT", help="a text or map file, or - for standard input")
+    p.add_argument("-e", "--extractor", help="extractor for prose input (default: the built-in one)")
+    p.add_argument("-f", "--format", choices=(*IMAGE_FORMATS, "dot"),
+                   help="diagram format (default: from the output's suffix, else svg)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or - for standard output")
+    p.add_argument("--from", dest="from_format", metavar="FORMAT",
+                   help=f"read INPUT as this map format, or '{PROSE}' for prose (default: from the suffix)")
+    p.add_argument("--title", help="the document's title (prose input)")
+
+    p = sub.add_parser("convert", help="convert a map file to another format")
+    p.add_argument("input", metavar="INPUT", help="a map file, or - for standard input")
+    p.add_argument("-t", "--to", required=True, metavar="FORMAT", help="output format (an exporter name)")
+    p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
+    p.add_argument("--from", dest="from_format", metavar="FORMAT",
+                   help="read INPUT as this map format (default: from the suffix)")
+
+    sub.add_parser("plugins", help="list plugins and what each registered (JSON)")
+
+    p = sub.add_parser("evaluate", help="score an extractor against an annotated corpus", add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, registry: Registry | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    ``registry`` replaces the plugins found in the environment (for tests and
+    embedding applications).
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["evaluate"]:
+        return _evaluate(argv[1:], registry)
+    args = _parser().parse_args(argv)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            if registry is None:
+                registry = load_registry()
+            status = _COMMANDS[args.command](args, registry)
+        for warning in caught:
+            print(f"argmap: warning: {warning.message}", file=sys.stderr)
+        return status
+    except ArgmapError as exc:
+        print(f"argmap: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("argmap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+# -- input --------------------------------------------------------------------
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError("empty input", where="<stdin>")
+        return decode_text(data, "<stdin>")
+    return decode_text(read_input_bytes(path), path)
+
+
+def _label(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _import(registry: Registry, name: str, text: str, path: str) -> ArgumentMap:
+    importer = registry.importer(name)
+    try:
+        return importer.load(text)
+    except (FormatError, ValidationError) as exc:
+        where = f"{_label(path)}: {exc.where}" if exc.where else _label(path)
+        raise FormatError(exc.message, where=where) from None
+
+
+def _read_input(args: argparse.Namespace, registry: Registry, *, prose_ok: bool) -> ArgumentMap:
+    """Read INPUT as a map (through an importer) or as prose (through an extractor)."""
+    path: str = args.input
+    forced = getattr(args, "from_format", None)
+    text = _read_text(path)
+    if forced == PROSE:
+        if not prose_ok:
+            raise InputError("convert reads map files; use extract or render for prose", where=_label(path))
+        return _extract(args, registry, text, path)
+    if forced:
+        return _import(registry, forced, text, path)
+    if path == "-":
+        if text.lstrip().startswith("{"):
+            return _import(registry, "json", text, path)
+        if prose_ok:
+            return _extract(args, registry, text, path)
+        raise InputError("cannot tell the format of standard input; give --from FORMAT", where="<stdin>")
+    importer = registry.importer_for(path)
+    if importer is not None:
+        return _import(registry, importer.name, text, path)
+    suffix = PurePath(path).suffix.lower()
+    if prose_ok:
+        return _extract(args, registry, text, path)
+    if suffix in PROSE_SUFFIXES:
+        raise InputError("convert reads map files; use extract or render for prose", where=path)
+    known = ", ".join(sorted({s for imp in registry.importers.values() for s in imp.suffixes})) or "none"
+    raise InputError(f"unknown map format {suffix!r} (known: {known}); give --from FORMAT", where=path)
+
+
+def _extract(args: argparse.Namespace, registry: Registry, text: str, path: str) -> ArgumentMap:
+    extractor = registry.extractor(getattr(args, "extractor", None))
+    document = Document(
+        text=text,
+        title=getattr(args, "title", None),
+        source=None if path == "-" else path,
+    )
+    return extractor.extract(document)
+
+
+# -- commands -----------------------------------------------------------------
+
+
+def _cmd_extract(args: argparse.Namespace, registry: Registry) -> int:
+    path = args.input
+    if path != "-" and registry.importer_for(path) is not None:
+        raise InputError("is a map file; extract reads prose (use convert or render)", where=path)
+    amap = _extract(args, registry, _read_text(path), path)
+    write_atomic(args.output, registry.exporter("json").export(amap).encode("utf-8"))  # type: ignore[union-attr]
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace, registry: Registry) -> int:
+    fmt = args.format
+    if fmt is None:
+        suffix = PurePath(args.output).suffix.lower().lstrip(".")
+        fmt = suffix if suffix in (*IMAGE_FORMATS, "dot") else "dot" if suffix == "gv" else "svg"
+    if fmt != "dot":
+        from .render import find_renderer
+
+        renderer = find_renderer(fmt)  # fail before any extraction work when Graphviz is missing
+    amap = _read_input(args, registry, prose_ok=True)
+    source = registry.exporter("dot").export(amap)
+    assert isinstance(source, str)
+    if fmt == "dot":
+        data = source.encode("utf-8")
+    else:
+        from .render import render_dot
+
+        data = render_dot(source, fmt, renderer=renderer)
+    write_atomic(args.output, data)
+    return 0
+
+
+def _cmd_convert(args: argparse.Namespace, registry: Registry) -> int:
+    exporter = registry.exporter(args.to)
+    amap = _read_input(args, registry, prose_ok=False)
+    out = exporter.export(amap)
+    data = out if isinstance(out, bytes) else out.encode("utf-8")
+    write_atomic(args.output, data)
+    return 0
+
+
+def _cmd_plugins(args: argparse.Namespace, registry: Registry) -> int:
+    print(json.dumps(registry.as_dict(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _evaluate(argv: list[str], registry: Registry | None) -> int:
+    try:
+        from .evaluate import main as evaluate_main
+    except ImportError:  # pragma: no cover - the harness ships with argmap
+        print("argmap: error: the evaluation harness is not available", file=sys.stderr)
+        return 1
+    try:
+        return evaluate_main(argv, registry if registry is not None else load_registry())
+    except ArgmapError as exc:
+        print(f"argmap: error: {exc}", file=sys.stderr)
+        return 1
+
+
+_COMMANDS = {
+    "extract": _cmd_extract,
+    "render": _cmd_render,
+    "convert": _cmd_convert,
+    "plugins": _cmd_plugins,
+}

@@ -1,0 +1,61 @@
+"""Shared fixtures: hypothesis profiles, Graphviz renderers, fresh plugin registries."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from argmap.plugins import load_registry
+from argmap.render import Renderer, _pure_candidates
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Few examples while developing, more in CI (CI=true).
+settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def _renderers() -> list[Renderer]:
+    found = []
+    dot = shutil.which("dot")
+    if dot:
+        found.append(Renderer(path=dot, kind="dot", formats=("svg", "png", "pdf")))
+    for candidate in _pure_candidates():
+        if candidate.is_file():
+            found.append(Renderer(path=str(candidate), kind="graphviz-pure", formats=("svg", "png")))
+            break
+    return found
+
+
+RENDERERS = _renderers()
+
+
+def need_renderers() -> None:
+    """Skip when no Graphviz is installed, except in CI, where it is a failure."""
+    if os.environ.get("CI") and len(RENDERERS) < 2:
+        pytest.fail("CI must install both Graphviz's dot and graphviz-pure")
+    if not RENDERERS:
+        pytest.skip("no Graphviz renderer installed")
+
+
+@pytest.fixture(params=[r.kind for r in RENDERERS] or ["none"])
+def renderer(request) -> Renderer:
+    """Each installed Graphviz renderer in turn (dot and graphviz-pure)."""
+    need_renderers()
+    return next(r for r in RENDERERS if r.kind == request.param)
+
+
+@pytest.fixture
+def registry():
+    """A registry of the built-in plugins only, made fresh for the test."""
+    return load_registry(entrypoints=False)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
