@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from argmap.plugins import load_registry
-from argmap.render import Renderer, _pure_candidates
+from argmap.layout import Renderer, _pure_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +43,7 @@ def need_renderers() -> None:
         pytest.skip("no Graphviz renderer installed")
 
 
-@pytest.fixture(params=[r.kind for r in RENDERERS] or ["none"])
+@pytest.fixture(scope="session", params=[r.kind for r in RENDERERS] or ["none"])
 def renderer(request) -> Renderer:
     """Each installed Graphviz renderer in turn (dot and graphviz-pure)."""
     need_renderers()

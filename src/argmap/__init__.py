@@ -87,7 +87,7 @@ def to_dot(amap: ArgumentMap, **options: Any) -> str:
 
 def render(amap: ArgumentMap, format: str = "svg", **options: Any) -> bytes:
     """Draw the map with Graphviz: ``svg``, ``png`` or ``pdf`` bytes."""
-    from .render import render_dot
+    from .layout import render_dot
 
     return render_dot(to_dot(amap, **options), format)
 

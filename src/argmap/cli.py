@@ -198,7 +198,7 @@ def _cmd_render(args: argparse.Namespace, registry: Registry) -> int:
         suffix = PurePath(args.output).suffix.lower().lstrip(".")
         fmt = suffix if suffix in (*IMAGE_FORMATS, "dot") else "dot" if suffix == "gv" else "svg"
     if fmt != "dot":
-        from .render import find_renderer
+        from .layout import find_renderer
 
         renderer = find_renderer(fmt)  # fail before any extraction work when Graphviz is missing
     amap = _read_input(args, registry, prose_ok=True)
@@ -207,7 +207,7 @@ def _cmd_render(args: argparse.Namespace, registry: Registry) -> int:
     if fmt == "dot":
         data = source.encode("utf-8")
     else:
-        from .render import render_dot
+        from .layout import render_dot
 
         data = render_dot(source, fmt, renderer=renderer)
     write_atomic(args.output, data)

@@ -124,7 +124,7 @@ def to_dot(amap: ArgumentMap, *, rankdir: str = "BT", width: int = WRAP_WIDTH) -
     ]
     title = amap.document.title
     if title and title.strip():
-        out.append(f"  label={_label(title, 'document title')};")
+        out.append(f"  label={_label(title, 'document title', 2 * width)};")
         out.append("  labelloc=t;")
     for st in amap.statements:
         out.append(_statement_node(st, width))
