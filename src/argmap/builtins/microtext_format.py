@@ -1,1 +1,19 @@
 """Built-in plugin ``argmap.microtext``: the arg-microtexts XML format (importer)."""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+from ..microtext import load
+from ..plugins import Importer
+
+
+@hookimpl
+def argmap_register_importers(register):
+    register(
+        Importer(
+            "microtext",
+            load,
+            suffixes=(".xml",),
+            description="arg-microtexts XML (<arggraph>): pro/opp, sup/exa/reb/und/add",
+        )
+    )

@@ -1,0 +1,523 @@
+"""The arg-microtexts XML format (``<arggraph>``) read into an argument map.
+
+The format (Peldszus & Stede 2013; corpus: Peldszus & Stede 2015, "An
+annotated corpus of argumentative microtexts") has three kinds of node and
+one kind of edge:
+
+- ``<edu id=... >TEXT</edu>``: a text segment, in text order;
+- ``<joint id=...>``: two or more EDUs that only count together;
+- ``<adu id=... type="pro|opp">``: an argumentative unit with its dialectical
+  role (proponent or opponent);
+- ``<edge id=... src=... trg=... type=...>`` with ``type`` one of ``seg``
+  (EDU or joint grounds an ADU or joint), ``sup`` (support), ``exa`` (support
+  by example), ``reb`` (rebutting attack on an ADU), ``und`` (undercutting
+  attack on the edge ``trg`` names) and ``add`` (the source is an additional,
+  linked premise of the edge ``trg`` names).
+
+How it maps onto the model (docs/microtext.md has the full table):
+
+- the document text is the EDUs joined by single spaces (the corpus ``.txt``
+  files are exactly that) or, when the ``.txt`` is given, that text, with
+  every EDU found in it in order;
+- one :class:`~argmap.model.Statement` per ADU, with the ADU's id, its EDUs'
+  text and spans, ``metadata["role"]`` ``"pro"`` or ``"opp"`` and
+  ``metadata["edus"]`` the EDU ids. Kind: the central claim (the ADU with no
+  outgoing argumentative edge) is a ``claim`` with ``main=True``; opponent
+  ADUs are ``objection``; proponent ADUs whose edge attacks (``reb``, ``und``,
+  or ``add`` to an attack) are ``rebuttal``; other proponent ADUs are
+  ``premise``;
+- ``sup``/``exa`` become a :class:`~argmap.model.Support` (``example=True``
+  for ``exa``), ``reb`` an :class:`~argmap.model.Attack` on the ADU, ``und``
+  an Attack whose target is the relation of the edge it points at (an
+  undercut), each keeping the edge's id; an ``add`` edge puts its source into
+  the relation of the edge it points at, after the original source, as a
+  linked co-premise (co-attacker for an attack). ``metadata["microtext"]``
+  of the relation records the edge type and the ids of the ``add`` edges.
+
+What the model cannot carry as such is kept in metadata (EDU segmentation,
+joints, topic, stance, original XML ids) or reported with a
+:class:`MicrotextWarning`; nothing is dropped silently. Bad input raises
+:class:`~argmap.errors.FormatError` whose ``where`` names the element, for
+example ``edge 'c3'.trg: unknown id 'a9'``.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._io import decode_text, read_input_bytes
+from .errors import FormatError, ValidationError
+from .model import ArgumentMap, Attack, Document, Kind, Statement, Support, is_valid_id
+
+__all__ = [
+    "EDGE_TYPES",
+    "MicrotextGraph",
+    "MicrotextWarning",
+    "load",
+    "load_path",
+    "parse",
+    "read_graph",
+    "read_graph_path",
+]
+
+EDGE_TYPES: frozenset[str] = frozenset({"seg", "sup", "exa", "add", "reb", "und"})
+"""The edge types of the format (``arggraph.dtd``)."""
+
+_ROLES = ("pro", "opp")
+_SUPPORT_TYPES = ("sup", "exa")
+_ATTACK_TYPES = ("reb", "und")
+
+
+class MicrotextWarning(UserWarning):
+    """Something of a microtext graph could not be carried by the model as it is."""
+
+
+@attrs.frozen
+class MicrotextGraph:
+    """One parsed ``<arggraph>``: the map and the gold segmentation behind it.
+
+    ``edus`` are ``(xml id, (start, end))`` in text order; ``adu_spans`` map
+    each statement id to its spans (one per EDU) in text order.
+    """
+
+    id: str | None
+    map: ArgumentMap
+    edus: tuple[tuple[str, tuple[int, int]], ...]
+    adu_spans: Mapping[str, tuple[tuple[int, int], ...]]
+
+
+@attrs.define
+class _Edge:
+    id: str
+    src: str
+    trg: str
+    type: str
+    index: int
+
+
+def _where_element(tag: str, xml_id: str | None, index: int) -> str:
+    return f"{tag} {xml_id!r}" if xml_id else f"{tag}[{index}]"
+
+
+def _parse_xml(xml_text: str) -> ET.Element:
+    if not isinstance(xml_text, str):
+        raise FormatError(f"expected the XML as text, got {type(xml_text).__name__}", where="arggraph")
+    try:
+        root = ET.fromstring(xml_text)
+    except ET.ParseError as exc:
+        line, column = exc.position
+        message = str(exc).split(":")[0]
+        raise FormatError(f"malformed XML: {message}", where=f"line {line}, column {column + 1}") from None
+    if root.tag != "arggraph":
+        raise FormatError(f"expected an <arggraph> element, found <{root.tag}>", where=root.tag)
+    return root
+
+
+def _required(element: ET.Element, attr: str, where: str) -> str:
+    value = element.get(attr)
+    if value is None or not value.strip():
+        raise FormatError(f"missing attribute {attr!r}", where=where)
+    return value.strip()
+
+
+def _locate_edus(edu_texts: Sequence[tuple[str, str]], text: str | None) -> tuple[str, list[tuple[int, int]]]:
+    """The document text and each EDU's exact span in it.
+
+    Without *text*, the document is the EDU texts joined by single spaces.
+    With it, each EDU is found in order; whitespace inside an EDU may differ
+    from the text (a line break for a space), nothing else may.
+    """
+    spans: list[tuple[int, int]] = []
+    if text is None:
+        parts: list[str] = []
+        pos = 0
+        for _, edu in edu_texts:
+            if parts:
+                parts.append(" ")
+                pos += 1
+            spans.append((pos, pos + len(edu)))
+            parts.append(edu)
+            pos += len(edu)
+        return "".join(parts), spans
+    pos = 0
+    for xml_id, edu in edu_texts:
+        start = text.find(edu, pos)
+        if start >= 0 and not text[pos:start].strip():
+            end = start + len(edu)
+        else:
+            pattern = r"\s+".join(re.escape(word) for word in edu.split())
+            match = re.compile(pattern).search(text, pos)
+            if match is None or text[pos : match.start()].strip():
+                raise FormatError(
+                    f"the EDU's text is not found in the given text after offset {pos}", where=f"edu {xml_id!r}"
+                )
+            start, end = match.span()
+        spans.append((start, end))
+        pos = end
+    if text[pos:].strip():
+        warnings.warn(
+            f"the text continues after the last EDU ({len(text) - pos} characters not in any EDU)",
+            MicrotextWarning,
+            stacklevel=3,
+        )
+    return text, spans
+
+
+def _unique_ids(xml_ids: Sequence[str], taken: set[str]) -> dict[str, str]:
+    """Map each XML id to a valid argmap id: itself when valid, else a cleaned one."""
+    out: dict[str, str] = {}
+    for xml_id in xml_ids:
+        if is_valid_id(xml_id) and xml_id not in taken:
+            out[xml_id] = xml_id
+            taken.add(xml_id)
+    for xml_id in xml_ids:
+        if xml_id in out:
+            continue
+        base = re.sub(r"[^A-Za-z0-9_]", "_", xml_id)[:56] or "x"
+        if not re.match(r"[A-Za-z_]", base) or not is_valid_id(base):
+            base = "x_" + base
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}_{n}"
+        out[xml_id] = candidate
+        taken.add(candidate)
+    return out
+
+
+def read_graph(xml_text: str, *, text: str | None = None, source: str | None = None) -> MicrotextGraph:
+    """Parse one microtext ``<arggraph>`` into a :class:`MicrotextGraph`.
+
+    *text*, when given, is the text the graph annotates (the corpus ``.txt``);
+    it becomes the document and every EDU is located in it. *source* (a path
+    or URL) goes into the document. Raises :class:`~argmap.errors.FormatError`
+    for malformed XML, unknown node or edge types, dangling or duplicate ids,
+    and graphs the scheme does not allow (an ``add`` or ``und`` pointing at an
+    ADU, a ``sup`` pointing at an edge, a cycle of ``add`` edges, ...).
+    """
+    root = _parse_xml(xml_text)
+    graph_id = root.get("id")
+    edu_texts: list[tuple[str, str]] = []
+    joints: list[str] = []
+    adus: list[tuple[str, str]] = []
+    edges: list[_Edge] = []
+    kind_of: dict[str, str] = {}
+    counts: dict[str, int] = {}
+
+    def declare(xml_id: str, tag: str, where: str) -> None:
+        if xml_id in kind_of:
+            raise FormatError(f"duplicate id {xml_id!r} (already a {kind_of[xml_id]})", where=where)
+        kind_of[xml_id] = tag
+
+    for child in root:
+        tag = child.tag
+        index = counts.get(tag, 0)
+        counts[tag] = index + 1
+        xml_id = (child.get("id") or "").strip() or None
+        where = _where_element(tag, xml_id, index)
+        if tag not in ("edu", "joint", "adu", "edge"):
+            raise FormatError(f"unknown element <{tag}> (expected edu, joint, adu or edge)", where=where)
+        xml_id = _required(child, "id", where)
+        declare(xml_id, tag, where)
+        if tag == "edu":
+            content = (child.text or "").strip()
+            if len(child):
+                raise FormatError("an <edu> holds text only, no elements", where=where)
+            if not content:
+                raise FormatError("empty EDU", where=where)
+            edu_texts.append((xml_id, content))
+        elif tag == "joint":
+            joints.append(xml_id)
+        elif tag == "adu":
+            role = _required(child, "type", where)
+            if role not in _ROLES:
+                raise FormatError(f"unknown ADU type {role!r} (expected pro or opp)", where=f"{where}.type")
+            adus.append((xml_id, role))
+        else:
+            edge_type = _required(child, "type", where)
+            if edge_type not in EDGE_TYPES:
+                raise FormatError(
+                    f"unknown edge type {edge_type!r} (expected one of {', '.join(sorted(EDGE_TYPES))})",
+                    where=f"{where}.type",
+                )
+            edges.append(
+                _Edge(xml_id, _required(child, "src", where), _required(child, "trg", where), edge_type, len(edges))
+            )
+    if not edu_texts:
+        raise FormatError("no <edu> elements", where="arggraph")
+    if not adus:
+        raise FormatError("no <adu> elements", where="arggraph")
+
+    def check_end(edge: _Edge, end: str, allowed: tuple[str, ...]) -> str:
+        value = edge.src if end == "src" else edge.trg
+        found = kind_of.get(value)
+        where = f"edge {edge.id!r}.{end}"
+        if found is None:
+            raise FormatError(f"unknown id {value!r}", where=where)
+        if found not in allowed:
+            raise FormatError(
+                f"a {edge.type!r} edge's {end} must be {' or '.join(allowed)}, {value!r} is {_article(found)}",
+                where=where,
+            )
+        return value
+
+    # -- segmentation: which EDUs ground which ADU -------------------------------
+    seg_parents: dict[str, list[str]] = {}  # ADU or joint -> its EDUs or joints
+    argumentative: list[_Edge] = []
+    edge_by_id: dict[str, _Edge] = {}
+    for edge in edges:
+        edge_by_id[edge.id] = edge
+        if edge.type == "seg":
+            check_end(edge, "src", ("edu", "joint"))
+            check_end(edge, "trg", ("adu", "joint"))
+            seg_parents.setdefault(edge.trg, []).append(edge.src)
+        else:
+            check_end(edge, "src", ("adu",))
+            if edge.type in ("sup", "exa", "reb"):
+                check_end(edge, "trg", ("adu",))
+            else:
+                check_end(edge, "trg", ("edge",))
+            argumentative.append(edge)
+
+    text_doc, edu_span_list = _locate_edus(edu_texts, text)
+    edu_span = {xml_id: span for (xml_id, _), span in zip(edu_texts, edu_span_list)}
+    edu_order = {xml_id: i for i, (xml_id, _) in enumerate(edu_texts)}
+
+    def edus_of(node: str, trail: tuple[str, ...]) -> list[str]:
+        if kind_of[node] == "edu":
+            return [node]
+        if node in trail:
+            raise FormatError("segmentation edges form a cycle", where=f"joint {node!r}")
+        parts = seg_parents.get(node)
+        if not parts:
+            raise FormatError("not grounded in any EDU (no 'seg' edge points at it)", where=f"{kind_of[node]} {node!r}")
+        found: list[str] = []
+        for part in parts:
+            found.extend(edus_of(part, trail + (node,)))
+        return found
+
+    adu_edus: dict[str, list[str]] = {}
+    used_edus: set[str] = set()
+    for adu_id, _ in adus:
+        found = sorted(set(edus_of(adu_id, ())), key=edu_order.__getitem__)
+        adu_edus[adu_id] = found
+        used_edus.update(found)
+    for joint in joints:
+        if not any(joint in parts for parts in seg_parents.values()):
+            warnings.warn(f"joint {joint!r} grounds no ADU; it is kept in the map's metadata only",
+                          MicrotextWarning, stacklevel=2)
+    unused = [xml_id for xml_id, _ in edu_texts if xml_id not in used_edus]
+
+    # -- argumentative edges -> relations ----------------------------------------
+    taken: set[str] = set()
+    adu_ids = _unique_ids([a for a, _ in adus], taken)
+    relation_edges = [e for e in argumentative if e.type != "add"]
+    rel_ids = _unique_ids([e.id for e in relation_edges], taken)
+
+    def relation_of(edge_id: str, origin: _Edge, trail: tuple[str, ...] = ()) -> _Edge:
+        """The relation-making edge an ``add``/``und`` target stands for (following add chains)."""
+        target = edge_by_id[edge_id]
+        if target.type == "seg":
+            raise FormatError(
+                f"a {origin.type!r} edge must point at an argumentative edge, {edge_id!r} is a 'seg' edge",
+                where=f"edge {origin.id!r}.trg",
+            )
+        if target.type != "add":
+            return target
+        if edge_id in trail:
+            raise FormatError("'add' edges form a cycle", where=f"edge {edge_id!r}")
+        return relation_of(target.trg, origin, trail + (edge_id,))
+
+    co_sources: dict[str, list[_Edge]] = {e.id: [] for e in relation_edges}
+    undercut_target: dict[str, str] = {}
+    for edge in argumentative:
+        if edge.type == "add":
+            co_sources[relation_of(edge.trg, edge).id].append(edge)
+        elif edge.type == "und":
+            target = relation_of(edge.trg, edge)
+            if edge_by_id[edge.trg].type == "add":
+                warnings.warn(
+                    f"edge {edge.id!r} undercuts the 'add' edge {edge.trg!r}; the model undercuts the whole "
+                    f"linked relation {target.id!r} instead (recorded in the attack's metadata)",
+                    MicrotextWarning,
+                    stacklevel=2,
+                )
+            undercut_target[edge.id] = target.id
+
+    # Outgoing edges per ADU: the scheme gives each ADU at most one.
+    outgoing: dict[str, list[_Edge]] = {}
+    for edge in argumentative:
+        outgoing.setdefault(edge.src, []).append(edge)
+    role_of = dict(adus)
+
+    def attacks(edge: _Edge) -> bool:
+        if edge.type == "add":
+            return relation_of(edge.trg, edge).type in _ATTACK_TYPES
+        return edge.type in _ATTACK_TYPES
+
+    roots = [a for a, _ in adus if a not in outgoing]
+    if not roots:
+        raise FormatError("every ADU has an outgoing edge, so there is no central claim (a cycle)",
+                          where="arggraph")
+    if len(roots) > 1:
+        warnings.warn(
+            f"{len(roots)} ADUs have no outgoing edge ({', '.join(roots)}); each is marked as a main claim",
+            MicrotextWarning,
+            stacklevel=2,
+        )
+    for adu_id, out in outgoing.items():
+        if len(out) > 1:
+            warnings.warn(
+                f"ADU {adu_id!r} has {len(out)} outgoing edges ({', '.join(e.id for e in out)}); "
+                "the scheme allows one, all are kept",
+                MicrotextWarning,
+                stacklevel=2,
+            )
+
+    statements: list[Statement] = []
+    for adu_id, role in adus:
+        edus = adu_edus[adu_id]
+        spans = tuple(edu_span[e] for e in edus)
+        if adu_id in roots:
+            kind, main = Kind.CLAIM, True
+        elif role == "opp":
+            kind, main = Kind.OBJECTION, False
+        elif any(attacks(e) for e in outgoing[adu_id]):
+            kind, main = Kind.REBUTTAL, False
+        else:
+            kind, main = Kind.PREMISE, False
+        metadata: dict[str, Any] = {"role": role, "edus": list(edus)}
+        if adu_ids[adu_id] != adu_id:
+            metadata["xml_id"] = adu_id
+        statements.append(
+            Statement(
+                id=adu_ids[adu_id],
+                text=" ".join(text_doc[s:e] for s, e in spans),
+                kind=kind,
+                main=main,
+                spans=spans,
+                metadata=metadata,
+            )
+        )
+
+    relations: list[Support | Attack] = []
+    for edge in relation_edges:
+        adds = co_sources[edge.id]
+        sources = tuple(adu_ids[a] for a in [edge.src] + [e.src for e in adds])
+        info: dict[str, Any] = {"type": edge.type}
+        if adds:
+            info["add"] = [e.id for e in adds]
+        if rel_ids[edge.id] != edge.id:
+            info["xml_id"] = edge.id
+        if edge.type in _SUPPORT_TYPES:
+            relations.append(
+                Support(
+                    id=rel_ids[edge.id],
+                    premises=sources,
+                    conclusion=adu_ids[edge.trg],
+                    example=edge.type == "exa",
+                    metadata={"microtext": info},
+                )
+            )
+        else:
+            if edge.type == "und":
+                target = rel_ids[undercut_target[edge.id]]
+                if edge_by_id[edge.trg].type == "add":
+                    info["trg"] = edge.trg
+            else:
+                target = adu_ids[edge.trg]
+            relations.append(Attack(id=rel_ids[edge.id], attackers=sources, target=target,
+                                    metadata={"microtext": info}))
+
+    map_info: dict[str, Any] = {
+        "edus": [{"id": xml_id, "span": list(edu_span[xml_id])} for xml_id, _ in edu_texts],
+    }
+    if graph_id is not None:
+        map_info["id"] = graph_id
+    for attr in ("topic_id", "stance"):
+        if root.get(attr) is not None:
+            map_info[attr] = root.get(attr)
+    if joints:
+        map_info["joints"] = {j: list(seg_parents.get(j, [])) for j in joints}
+    if unused:
+        map_info["unused_edus"] = unused
+    try:
+        amap = ArgumentMap(
+            statements=statements,
+            relations=relations,
+            document=Document(text=text_doc, title=graph_id, source=source),
+            metadata={"microtext": map_info},
+        )
+    except ValidationError as exc:
+        raise FormatError(f"the graph is not a valid argument map: {exc}", where=f"arggraph {graph_id!r}") from None
+    return MicrotextGraph(
+        id=graph_id,
+        map=amap,
+        edus=tuple((xml_id, edu_span[xml_id]) for xml_id, _ in edu_texts),
+        adu_spans={adu_ids[a]: tuple(edu_span[e] for e in adu_edus[a]) for a, _ in adus},
+    )
+
+
+def _article(kind: str) -> str:
+    """``'an adu'``, ``'a joint'``: the kind of node with its article, for messages."""
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
+def parse(xml_text: str, *, text: str | None = None, source: str | None = None) -> ArgumentMap:
+    """Parse one microtext ``<arggraph>`` (given as text) into an argument map.
+
+    See :func:`read_graph` for *text*, *source* and the errors raised.
+
+    >>> xml = '''<arggraph id="t1">
+    ...   <edu id="e1">We should plant trees.</edu>
+    ...   <edu id="e2">They cool the streets.</edu>
+    ...   <adu id="a1" type="pro"/><adu id="a2" type="pro"/>
+    ...   <edge id="c1" src="e1" trg="a1" type="seg"/>
+    ...   <edge id="c2" src="e2" trg="a2" type="seg"/>
+    ...   <edge id="c3" src="a2" trg="a1" type="sup"/>
+    ... </arggraph>'''
+    >>> amap = parse(xml)
+    >>> amap.document.text
+    'We should plant trees. They cool the streets.'
+    >>> [(s.id, s.kind.value, s.main) for s in amap.statements]
+    [('a1', 'claim', True), ('a2', 'premise', False)]
+    >>> amap.relation("c3").premises, amap.relation("c3").conclusion
+    (('a2',), 'a1')
+    """
+    return read_graph(xml_text, text=text, source=source).map
+
+
+def load(xml_text: str) -> ArgumentMap:
+    """The importer's entry point: a microtext XML document (as text) to a map."""
+    return parse(xml_text)
+
+
+def load_path(path: str | Path, text_path: str | Path | None = None) -> ArgumentMap:
+    """Read a microtext ``.xml`` file; its ``.txt`` alongside (or *text_path*) is the document.
+
+    Without a ``.txt`` file, the document is the EDUs joined by spaces.
+    """
+    return read_graph_path(path, text_path).map
+
+
+def read_graph_path(path: str | Path, text_path: str | Path | None = None) -> MicrotextGraph:
+    """Like :func:`load_path`, returning the :class:`MicrotextGraph` with the gold segmentation."""
+    path = Path(path)
+    xml_text = decode_text(read_input_bytes(path), str(path))
+    if text_path is None:
+        candidate = path.with_suffix(".txt")
+        text_path = candidate if candidate.is_file() else None
+    text = None
+    if text_path is not None:
+        text = decode_text(read_input_bytes(text_path), str(text_path))
+    try:
+        return read_graph(xml_text, text=text, source=str(path))
+    except FormatError as exc:
+        raise FormatError(exc.message, where=f"{path}: {exc.where}" if exc.where else str(path)) from None
