@@ -252,14 +252,16 @@ def align(
     token_spans = _tokens(document)
     gold_pos = [_span_tokens(token_spans, spans) for spans in gold_spans]
     gold_words = [_words(" ".join(document[s:e] for s, e in spans)) for spans in gold_spans]
+    by_position = [bool(same_text and st.spans) for st in predicted]
+    pred_bags: list[Counter[Any]] = [
+        _span_tokens(token_spans, st.spans) if positional else _words(st.text)
+        for st, positional in zip(predicted, by_position)
+    ]
     weights: list[list[float]] = []
     for g in range(len(gold_spans)):
         row = []
-        for st in predicted:
-            if same_text and st.spans:
-                f1 = token_f1(gold_pos[g], _span_tokens(token_spans, st.spans))
-            else:
-                f1 = token_f1(gold_words[g], _words(st.text))
+        for bag, positional in zip(pred_bags, by_position):
+            f1 = token_f1(gold_pos[g] if positional else gold_words[g], bag)
             row.append(f1 if f1 >= threshold else 0.0)
         weights.append(row)
     pairs = tuple(
@@ -320,11 +322,8 @@ def reduce_map(amap: ArgumentMap) -> Tree:
         target = rel.target
         if target in index:
             attach = index[target]
-        else:  # an undercut: the target is a relation
-            undercut = amap.relation(target)
-            while undercut.sources[0] not in index:  # pragma: no cover - sources are statements
-                undercut = amap.relation(undercut.sources[0])
-            attach = index[undercut.sources[0]]
+        else:  # an undercut: the target is a relation; attach to that relation's first source
+            attach = index[amap.relation(target).sources[0]]
         label = "sup" if isinstance(rel, Support) else "att"
         conf = _confidence(rel)
         if attach != head:
@@ -605,22 +604,37 @@ def load_folds(path: str | Path) -> list[list[str]]:
 # -- baselines -------------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs cf mr mrs ms dr prof st no approx ca incl esp resp jr sr".split()
+    "e.g i.e cf vs mr mrs ms dr prof st no nos approx ca incl esp resp jr sr fig vol pp".split()
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+"""Words before a full stop that never end a sentence (lower case, without the last stop)."""
+_MAY_END = frozenset({"etc"})
+"""Abbreviations that end a sentence when an upper-case letter follows."""
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*")
+_SPACED_DASH = re.compile(r"\s[–—]\s")
+_CLOSERS = "\"'”’)]"
+
+
+def _next_visible(text: str, pos: int) -> str:
+    """The first character at or after *pos* that is not whitespace ('' at the end)."""
+    match = re.compile(r"\S").search(text, pos)
+    return match.group() if match else ""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of *text*: exact offsets, surrounding whitespace left out.
 
-    A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
-    brackets) followed by whitespace, or followed directly by an upper-case
-    letter (``end.Start``, a lost space), unless the word before a full stop
-    is a common abbreviation or a single letter; a line break followed by a
-    blank line also ends one.
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes
+    or brackets) when the next visible character is not lower case and
+    either whitespace follows or an upper-case letter follows directly
+    (``end.Start``, a lost space). A full stop after a common abbreviation
+    (``e.g.``, ``Dr.``; ``etc.`` only before lower case), an initial (``J.``)
+    or a dotted acronym (``U.S.``) does not end a sentence. A dash between
+    spaces (``–``, ``—``) ends one too, the dash staying with the first part,
+    and so does a blank line.
 
-    >>> split_sentences("Yes. It works (mostly)! See e.g. this.Next one")
-    [(0, 4), (5, 23), (24, 38), (38, 46)]
+    >>> text = "Yes. It works (mostly)! See e.g. this.Next one - or 20 (!!!) more – fine."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Yes.', 'It works (mostly)!', 'See e.g. this.', 'Next one - or 20 (!!!) more –', 'fine.']
     """
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(text):
@@ -628,13 +642,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         after = text[end : end + 1]
         if after and not after.isspace() and not after.isupper():
             continue
-        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
-            word = re.search(r"([\w.]+)$", text[: m.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+        following = _next_visible(text, end)
+        if following.islower():
+            continue
+        if m.group().rstrip(_CLOSERS) == ".":
+            word = re.search(r"(\S+)$", text[: m.start()])
+            token = word.group(1).lstrip("\"'“‘([") if word else ""
+            lowered = token.lower()
+            if lowered in _ABBREVIATIONS or re.fullmatch(r"[A-Za-z](?:\.[A-Za-z])*", token):
+                continue
+            if lowered in _MAY_END and not following.isupper():
                 continue
         cuts.append(end)
-    for m in re.finditer(r"\n\s*\n", text):
-        cuts.append(m.start())
+    cuts.extend(m.end() - 1 for m in _SPACED_DASH.finditer(text))
+    cuts.extend(m.start() for m in re.finditer(r"\n[^\S\n]*\n", text))
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in sorted(set(cuts)) + [len(text)]:
@@ -806,7 +827,8 @@ def _predict(extractor: Extractor, text: GoldText, mode: str) -> tuple[ArgumentM
         if mode == "end-to-end":
             return extractor.extract(document), None
         spans = [(u[0][0], u[-1][1]) for u in text.unit_spans]
-        assert extractor.extract_units is not None
+        if extractor.extract_units is None:
+            raise EvaluationError(f"extractor {extractor.name!r} has no extract_units, so no given-units mode")
         pred = extractor.extract_units(document, spans)
     except ArgmapError as exc:
         raise EvaluationError(f"extractor {extractor.name!r} failed: {exc}", where=text.id) from exc
@@ -849,10 +871,12 @@ def evaluate_corpus(
     mean over the folds. Raises :class:`~argmap.errors.InputError` for a
     missing or empty folder, :class:`~argmap.errors.FormatError` for a bad
     graph, and :class:`EvaluationError` for an unknown mode or an extractor
-    that cannot run in a mode.
+    that cannot run in a mode (an error of the extractor on a text is raised
+    as an :class:`EvaluationError` naming the text).
 
-    >>> from argmap.evaluate import chain_baseline  # doctest: +SKIP
-    >>> evaluate_corpus("../shared/corpora/arg-microtexts-part1", chain_baseline()).mode("given-units").pooled.cc  # doctest: +SKIP
+    For example, ``evaluate_corpus(corpus, chain_baseline(), "given-units")
+    .mode("given-units").folds_mean.cc`` is the chain floor's central-claim
+    score with the gold units given.
     """
     modes = (mode,) if isinstance(mode, str) else tuple(mode)
     for m in modes:
