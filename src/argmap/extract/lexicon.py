@@ -1,0 +1,224 @@
+"""Cue lexicons of the ``cues`` extractor: discourse markers and stance cues of English.
+
+Every list here is a general lexicon of English argumentative prose (after the
+connective classes of the Penn Discourse Treebank and the usual textbook lists
+of argument indicators), never words of one particular text. Each list is
+compiled once, at import, into a regular expression anchored where the cue
+must stand: at the start of a unit (``*_LEAD``), anywhere in it, or between
+two clauses of a sentence (``CLAUSE_SPLIT``).
+
+Cue classes
+-----------
+``CAUSE``       the unit gives a reason for what precedes it ("because", "since", "after all")
+``EXAMPLE``     the unit gives an example for what precedes it ("for example")
+``ADDITION``    the unit adds another reason of the same side ("moreover", "besides")
+``RESULT``      the unit concludes from what precedes it ("therefore", "so", "in short")
+``CONTRAST``    the unit answers or turns against what precedes it ("but", "however", "nor")
+``CONCESSION``  the unit grants or reports the opposing view ("admittedly", "critics say")
+``RECOMMEND``   the unit says what should be done ("should", "must", "it is time to")
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ADDITION",
+    "CAUSE",
+    "CONCESSION",
+    "CONTRAST",
+    "EXAMPLE",
+    "RESULT",
+    "markers",
+]
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# -- connectives at the start of a unit ---------------------------------------
+
+CAUSE: tuple[str, ...] = (
+    "because", "since", "as", "for", "given that", "seeing that", "seeing as", "in view of",
+    "owing to", "due to", "considering", "considering that", "after all", "the reason is",
+    "the reason being", "this is because", "that is because", "it is because", "inasmuch as",
+    "insofar as", "on the grounds that", "not least because", "not only because", "only because",
+    "simply because", "partly because", "largely because", "mainly because", "especially as",
+    "especially since", "particularly as", "particularly since", "as long as",
+)
+"""Backward causal connectives: the unit they open is a reason for the unit before."""
+
+EXAMPLE: tuple[str, ...] = (
+    "for example", "for instance", "e.g.", "to illustrate", "as an example", "such as",
+    "take for example", "consider", "as a case in point", "a case in point",
+)
+"""Exemplification markers: the unit they open supports the unit before by example."""
+
+ADDITION: tuple[str, ...] = (
+    "besides", "moreover", "furthermore", "in addition", "additionally", "also", "plus",
+    "what is more", "what's more", "on top of that", "not only", "apart from that", "beyond that",
+    "firstly", "secondly", "thirdly", "first of all", "second", "third", "finally", "lastly",
+    "last but not least", "another", "likewise", "similarly", "equally", "in the same way", "and",
+    "above all", "not to mention", "too", "indeed", "in fact", "even", "and also",
+)
+"""Additive connectives: another reason on the same side."""
+
+RESULT: tuple[str, ...] = (
+    "therefore", "thus", "hence", "so", "consequently", "as a result", "as a consequence",
+    "accordingly", "for this reason", "for these reasons", "for that reason", "that is why",
+    "this is why", "which is why", "that's why", "this means", "that means", "which means",
+    "it follows that", "in short", "in conclusion", "to conclude", "to sum up", "in sum",
+    "in summary", "all in all", "ultimately", "overall", "in the end", "all things considered",
+    "on balance", "so that", "then", "this shows", "this proves", "which shows",
+)
+"""Forward (conclusive) connectives: the unit they open concludes from the unit before."""
+
+CONTRAST: tuple[str, ...] = (
+    "but", "however", "yet", "still", "nevertheless", "nonetheless", "even so", "on the other hand",
+    "then again", "rather", "instead", "nor", "on the contrary", "in contrast", "by contrast",
+    "that said", "having said that", "all the same", "whereas", "though", "and yet", "but still",
+    "but then", "in reality", "actually", "regardless", "anyway", "notwithstanding",
+    "at the same time", "even then", "neither", "not so", "quite the opposite", "far from it",
+)
+"""Adversative connectives: the author turns against or answers what precedes."""
+
+CONCESSION: tuple[str, ...] = (
+    "admittedly", "granted", "of course", "it is true that", "it's true that", "true", "yes",
+    "sure", "to be sure", "naturally", "no doubt", "it may be true that", "it may be that",
+    "it is correct that", "one could argue", "one might argue", "one could say", "one might say",
+    "one could object", "one might object", "one may argue", "one may object", "you could argue",
+    "you might argue", "you might think", "you may think", "it could be argued", "it might be argued",
+    "it can be argued", "it is often said", "it is said", "it is argued", "it is often argued",
+    "it is claimed", "it is sometimes said", "it is sometimes argued", "on the one hand",
+    "some people", "some say", "some argue", "some claim", "some believe", "some think",
+    "some would say", "some might say", "some may say", "some will say", "many people",
+    "many say", "many argue", "many believe", "many think", "critics", "opponents", "sceptics",
+    "skeptics", "detractors", "those who", "the argument that", "the objection that",
+    "proponents", "supporters", "advocates", "although", "even though", "though", "while",
+    "whilst", "despite", "in spite of", "even if", "granted that", "the counterargument",
+    "one objection", "an objection", "it is objected", "people often say",
+)
+"""Concessive cues: the unit grants or reports a view the author goes on to answer."""
+
+# Cues of a reported opposing view anywhere in a unit (not only at its start).
+REPORTED: tuple[str, ...] = (
+    "is seen as", "are seen as", "was seen as", "were seen as", "is viewed as", "are viewed as",
+    "is viewed", "are viewed", "is regarded as", "are regarded as", "is considered", "are considered",
+    "is perceived as", "are perceived as", "critics say", "critics argue", "critics claim",
+    "opponents say", "opponents argue", "opponents claim", "sceptics say", "skeptics say",
+    "some argue", "some say", "some claim", "some believe", "some people say", "some people think",
+    "some people believe", "some people argue", "many believe", "many argue", "many people think",
+    "many people believe", "it is often argued", "it is often said", "it is argued", "it is claimed",
+    "is often said", "are often said", "could argue", "might argue", "may argue", "could object",
+    "might object", "may object", "would argue", "would say", "might say", "may say", "could say",
+    "will say", "would object", "objection", "counterargument", "argue that", "argues that",
+    "claim that", "claims that", "urging", "urged", "warn", "warns", "warned", "insist", "insists",
+)
+"""Verbs and phrases that report someone else's view (a possible objection)."""
+
+RECOMMEND: tuple[str, ...] = (
+    "should", "shouldn't", "must", "mustn't", "ought to", "oughtn't", "need to", "needs to",
+    "have to", "has to", "had better", "it is time to", "it's time to", "it is time for",
+    "it's time for", "let us", "let's", "we need", "is necessary", "are necessary", "is essential",
+    "is imperative", "is vital", "are essential", "is crucial", "would do well to", "would be wise",
+    "would be better", "is advisable", "cannot afford", "can't afford", "must not", "should not",
+    "ought not", "need not", "be required", "be banned",
+    "be allowed", "be abolished", "be introduced", "be made compulsory", "no longer be",
+)
+"""Deontic cues: the unit says what someone should do."""
+
+IMPERATIVE_VERBS: tuple[str, ...] = (
+    "let", "stop", "start", "think", "consider", "imagine", "remember", "look", "make", "take",
+    "give", "vote", "support", "ban", "join", "keep", "leave", "do", "don't", "never", "always",
+    "choose", "help", "try", "ask", "act", "end", "fight", "protect", "save", "reject", "accept",
+    "avoid", "use", "stand", "raise", "cut", "spend", "invest", "tell", "put", "get", "go",
+    "forget", "allow", "abolish", "introduce", "pay", "buy", "sign", "write", "call", "demand",
+    "stay", "be", "please",
+)
+"""Verbs whose bare form opening a sentence marks an imperative."""
+
+# -- compiled patterns ---------------------------------------------------------
+
+_OPEN = r"^[\s\"'“‘(\[]*"  # a unit may open with quotes or brackets
+
+
+def _lead(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_OPEN + r"(?:" + _alt(words) + r")(?![\w'’-])", re.IGNORECASE)
+
+
+CAUSE_LEAD = _lead(CAUSE)
+EXAMPLE_LEAD = _lead(EXAMPLE)
+ADDITION_LEAD = _lead(ADDITION)
+RESULT_LEAD = _lead(RESULT)
+CONTRAST_LEAD = _lead(CONTRAST)
+CONCESSION_LEAD = _lead(CONCESSION)
+
+# A connective set off by commas a few words into a unit: "Tokyo, however, is ...".
+_INNER = r"^[^,;:]{{1,40}},\s*(?:{})\s*(?:,|$)"
+CONTRAST_INNER = re.compile(_INNER.format(_alt(("however", "though", "nevertheless", "nonetheless", "still", "yet", "in contrast", "by contrast", "on the other hand", "instead", "rather", "in fact", "actually", "meanwhile", "anyway"))), re.IGNORECASE)
+RESULT_INNER = re.compile(_INNER.format(_alt(("therefore", "thus", "hence", "consequently", "then", "accordingly", "as a result", "in short", "in turn"))), re.IGNORECASE)
+ADDITION_INNER = re.compile(_INNER.format(_alt(("moreover", "furthermore", "too", "also", "in addition", "besides", "likewise", "similarly"))), re.IGNORECASE)
+EXAMPLE_INNER = re.compile(_INNER.format(_alt(("for example", "for instance", "e.g."))), re.IGNORECASE)
+CONCESSION_INNER = re.compile(_INNER.format(_alt(("of course", "admittedly", "granted", "to be sure", "it is true"))), re.IGNORECASE)
+
+# Conclusive adverbs anywhere: "X should therefore be Y".
+RESULT_ANY = re.compile(r"\b(?:therefore|thus|hence|consequently|accordingly|in short|in conclusion|to sum up|all in all)\b", re.IGNORECASE)
+# Adversatives that close a unit: "... went anyway." "..., though."
+CONTRAST_TAIL = re.compile(r"\b(?:anyway|anyhow|regardless|nonetheless|nevertheless|though|all the same|even so)\s*[.!?]?[\"'”’)]*\s*$", re.IGNORECASE)
+AFTER_ALL = re.compile(r"\bafter\s+all\b", re.IGNORECASE)
+REPORTED_ANY = re.compile(r"\b(?:" + _alt(REPORTED) + r")\b", re.IGNORECASE)
+RECOMMEND_ANY = re.compile(
+    r"(?<!\bthe )(?<!\bno )(?<!\bits )(?<!\ba )\b(?:" + _alt(RECOMMEND) + r")(?![\w'’])", re.IGNORECASE
+)
+IMPERATIVE_LEAD = re.compile(
+    _OPEN + r"(?:" + _alt(IMPERATIVE_VERBS) + r")\s+(?:us|them|it|me|the|a|an|your|our|this|that|these|those|to|not|on|off|up|out|away|back|in|more|less|no|all|[a-z]+ly)\b",
+    re.IGNORECASE,
+)
+# Concessions that grant the point before the answer ("Yes, X. But Y"): the answer undercuts.
+GRANTING_LEAD = re.compile(
+    _OPEN + r"(?:" + _alt(("yes", "admittedly", "granted", "of course", "it is true", "it's true", "true", "sure", "to be sure", "naturally", "no doubt", "it may be true", "it may be that", "although", "though", "even though", "while", "whilst", "even if", "despite", "in spite of", "one could argue", "one might argue", "it could be argued", "you could argue", "on the one hand")) + r")(?![\w'’-])",
+    re.IGNORECASE,
+)
+QUESTION = re.compile(r"\?[\"'”’)]*\s*$")
+# Leading connectives that open a subordinate clause before the main clause: "Although X, Y".
+SUBORDINATE_LEAD = re.compile(
+    _OPEN + r"(?P<conj>" + _alt(("although", "though", "even though", "while", "whilst", "whereas", "despite the fact that", "in spite of the fact that", "even if", "because", "since", "given that", "despite", "in spite of", "seeing that", "as long as")) + r")\s",
+    re.IGNORECASE,
+)
+# Clause boundaries inside a sentence; the new unit starts at group "cut".
+CLAUSE_SPLIT = re.compile(
+    r"(?:,|;|\s[-–—])\s+(?P<cut>(?:"
+    + _alt(("but", "yet", "whereas", "although", "though", "even though", "even if", "because", "since", "as", "so", "hence", "therefore", "thus", "which is why", "which means", "that is why", "and therefore", "and thus", "and so", "and hence", "and yet", "but also", "while", "whilst", "for", "and", "and this", "however", "which"))
+    + r")(?![\w'’-]))"
+    r"|;\s+(?P<semi>)(?=\S)"
+    r"|\s(?P<bare>(?:because|since|so that|although|whereas)(?![\w'’-]))",
+    re.IGNORECASE,
+)
+# What must not follow a clause-opening "as"/"so"/"for"/"since"/"and"/"which" for a cut.
+NOT_CLAUSE_AFTER = {
+    "as": re.compile(r"\s+(?:well|such|of|for|to|in|with|opposed|part|if|though|much|many|far|soon|little|long|yet|a\s+result|a\s+consequence|an?\s+\w+\s*,|is\b|are\b)", re.IGNORECASE),
+    "so": re.compile(r"\s+(?:far|much|many|long|few|little|called|on|forth|as|to\s+speak)\b", re.IGNORECASE),
+    "for": re.compile(r"\s+(?!(?:it|they|he|she|we|I|you|this|that|there|these|those)\b)", re.IGNORECASE),
+    "since": re.compile(r"\s+(?:\d|then\b|the\s+\w+\s+(?:of|in)\b|(?:january|february|march|april|may|june|july|august|september|october|november|december|last|early|the\s+early|the\s+late)\b)", re.IGNORECASE),
+    "which": re.compile(r"\s+(?!(?:is|means|in\s+turn|would|will|would\b|could|can|leads|results|makes|shows|proves)\b)", re.IGNORECASE),
+    "and": re.compile(r"\s+(?!(?:it|they|he|she|we|I|you|this|that|there|these|those|the|many|most|some|nothing|no|its|their|our|thus|therefore|so|hence|moreover|furthermore|also|besides|yet|what|even)\b)", re.IGNORECASE),
+    "while": re.compile(r"\s+(?:\w+ing\b|still\b|at\b|on\b|in\b)", re.IGNORECASE),
+}
+
+
+def markers() -> dict[str, tuple[str, ...]]:
+    """The cue lexicons by class, for documentation and inspection."""
+    return {
+        "cause": CAUSE,
+        "example": EXAMPLE,
+        "addition": ADDITION,
+        "result": RESULT,
+        "contrast": CONTRAST,
+        "concession": CONCESSION,
+        "reported": REPORTED,
+        "recommend": RECOMMEND,
+        "imperative": IMPERATIVE_VERBS,
+    }

@@ -1,0 +1,340 @@
+"""From units to an argument: cues per unit, the thesis, and a tree of relations.
+
+The analysis is a single left-to-right pass over the units with a small
+state (are we in the author's line, in a reported objection, or in the
+author's answer to it?), driven by the cues of :mod:`argmap.extract.lexicon`,
+the paragraph structure and the word overlap of :mod:`argmap.extract.similarity`.
+Each unit gets at most one outgoing relation, so the result is a tree rooted
+at the thesis; roles (the author's side or the opponent's) follow from it: the
+thesis is the author's, an attack changes side, a support keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .segment import Unit
+from .similarity import Vectors
+
+__all__ = ["Cues", "Link", "Plan", "analyse", "cues_of"]
+
+# Subordinators that concede ("Although X, Y") and those that give a reason ("Because X, Y").
+_CONCEDING = frozenset({"although", "though", "even though", "while", "whilst", "whereas", "despite", "in spite of",
+                        "despite the fact that", "in spite of the fact that", "even if"})
+_CONTRASTING_MID = frozenset({"while", "whilst", "whereas"})
+# Causal words that open a sentence without introducing a reason for the sentence before.
+_WEAK_SENTENCE_CAUSE = frozenset({"as", "for", "since", "considering", "due to", "owing to", "given that",
+                                  "in view of", "as long as", "seeing that", "seeing as"})
+
+
+@dataclass(slots=True)
+class Cues:
+    """What the language of one unit says about its role."""
+
+    cue: str = "none"
+    """``cause``, ``example``, ``addition``, ``result``, ``contrast``, ``concession``, ``reported`` or ``none``."""
+    word: str = ""
+    """The cue as written, lower-cased and space-normalised."""
+    recommend: bool = False
+    granting: bool = False
+    """The unit grants a point before the author answers it ("Yes, X", "Admittedly, X")."""
+    question: bool = False
+    concludes: bool = False
+    """A conclusive adverb anywhere in the unit ("should therefore be ...")."""
+    reported: bool = False
+    """The unit reports someone else's view ("is seen as", "critics say")."""
+
+
+@dataclass(slots=True)
+class Link:
+    """The one outgoing relation of a unit."""
+
+    type: str
+    """``support`` or ``attack``."""
+    target: int
+    """Index of the target unit; for an undercut, the unit whose relation is attacked."""
+    undercut: bool = False
+    example: bool = False
+    scheme: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Plan:
+    """The analysis of a document: cues, thesis, restatements and the relation tree."""
+
+    cues: list[Cues]
+    thesis: int
+    thesis_confidence: float
+    links: list[Link | None]
+    restatements: set[int] = field(default_factory=set)
+    explicit: set[int] = field(default_factory=set)
+    """Units whose kind rests on an explicit cue (higher confidence)."""
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().strip(" \"'“‘([,").split())
+
+
+def cues_of(unit: Unit) -> Cues:
+    """Read the cues of a unit's text."""
+    text = unit.text
+    c = Cues()
+    c.recommend = bool(lx.RECOMMEND_ANY.search(text) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
+    c.question = bool(lx.QUESTION.search(text))
+    c.concludes = bool(lx.RESULT_ANY.search(text))
+    c.reported = bool(lx.REPORTED_ANY.search(text))
+    c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
+    if unit.lead_sub:
+        m = lx.SUBORDINATE_LEAD.match(text)
+        conj = _norm(m.group("conj")) if m else ""
+        c.cue, c.word = ("concession" if conj in _CONCEDING else "cause"), conj
+        return c
+    order = (
+        ("contrast", lx.CONTRAST_LEAD),
+        ("concession", lx.CONCESSION_LEAD),
+        ("result", lx.RESULT_LEAD),
+        ("example", lx.EXAMPLE_LEAD),
+        ("cause", lx.CAUSE_LEAD),
+        ("addition", lx.ADDITION_LEAD),
+    )
+    for name, pattern in order:
+        m = pattern.match(text)
+        if not m:
+            continue
+        word = _norm(m.group(0))
+        if name == "concession" and word in _CONCEDING:
+            if unit.sent_start:
+                continue  # "Although X, Y" not split: the unit as a whole is the author's
+            if word in _CONTRASTING_MID:
+                name = "contrast"
+        if name == "contrast" and word in ("though", "whereas") and unit.sent_start:
+            continue
+        if name == "cause" and unit.sent_start and word in _WEAK_SENTENCE_CAUSE:
+            continue
+        c.cue, c.word = name, word
+        return c
+    for name, pattern in (
+        ("contrast", lx.CONTRAST_INNER),
+        ("concession", lx.CONCESSION_INNER),
+        ("result", lx.RESULT_INNER),
+        ("example", lx.EXAMPLE_INNER),
+        ("addition", lx.ADDITION_INNER),
+    ):
+        m = pattern.match(text)
+        if m:
+            c.cue, c.word = name, _norm(m.group(0).split(",")[1])
+            return c
+    if c.reported:
+        c.cue, c.word = "reported", _norm(lx.REPORTED_ANY.search(text).group(0))
+        return c
+    m = lx.CONTRAST_TAIL.search(text)
+    if m:
+        c.cue, c.word = "contrast", _norm(m.group(0).rstrip(".!?\"'”’) "))
+    return c
+
+
+def _thesis(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> tuple[int, float]:
+    """The index of the main claim and a confidence for it."""
+    body = [i for i, u in enumerate(units) if u.zone == "body"]
+    first_body = body[0] if body else 0
+    last_body = body[-1] if body else len(units) - 1
+    n = len(units)
+    scores: list[float] = []
+    for i, (u, c) in enumerate(zip(units, cues)):
+        s = 0.0
+        if u.zone == "standfirst":
+            s += 4.0
+        elif u.zone == "headline":
+            s += 1.5
+        if c.recommend and not c.question:
+            s += 2.0
+        if c.cue == "result":
+            s += 1.5
+        elif c.concludes:
+            s += 1.0
+        if c.cue in ("concession", "reported"):
+            s -= 4.0
+        elif c.cue in ("cause", "example"):
+            s -= 2.0
+        elif c.cue == "addition":
+            s -= 1.5
+        elif c.cue == "contrast":
+            s -= 0.5
+        if u.lead_sub:
+            s -= 3.0
+        if c.question:
+            s -= 2.0
+        if i == first_body:
+            s += 1.2
+        elif i == last_body:
+            s += 0.8
+        if n > 1:
+            s += sum(vec.cosine(i, j) for j in range(n) if j != i) / (n - 1)
+        scores.append(s)
+    best = max(range(n), key=lambda i: (scores[i], -i))
+    ranked = sorted(scores, reverse=True)
+    margin = ranked[0] - ranked[1] if n > 1 else 3.0
+    return best, round(min(0.95, 0.45 + 0.1 * margin), 2)
+
+
+def _restatements(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, thesis: int) -> set[int]:
+    """Units that say the thesis again (merged into it as restatements, never a second main claim)."""
+    out: set[int] = set()
+    t = cues[thesis]
+    for i, c in enumerate(cues):
+        if i == thesis or units[i].zone == "headline" or c.cue in ("concession", "reported", "cause", "example"):
+            continue
+        sim = vec.cosine(i, thesis)
+        if sim >= 0.6 or (sim >= 0.35 and (c.recommend == t.recommend) and (c.concludes or c.cue == "result" or units[thesis].zone != "body")):
+            out.add(i)
+    return out
+
+
+def analyse(units: Sequence[Unit], *, paragraphs: bool = True) -> Plan:
+    """Cues, thesis, restatements and the relation tree of a document's units."""
+    n = len(units)
+    cues = [cues_of(u) for u in units]
+    vec = Vectors([u.text for u in units])
+    thesis, tconf = _thesis(units, cues, vec)
+    restate = _restatements(units, cues, vec, thesis)
+    links: list[Link | None] = [None] * n
+    explicit: set[int] = set()
+    multi = paragraphs and len({u.block for u in units if u.zone == "body"}) >= 2
+
+    mode = "pro"  # pro: the author's line; opp: a reported objection; reb: the author's answer
+    last_opp: int | None = None
+    opp_head: int | None = None
+    reb_target: tuple[int, bool] | None = None
+    forced_rebut: dict[int, int] = {}
+    head: int | None = None  # first unit of the current paragraph
+    prev: int | None = None
+
+    def to_thesis(i: int, conf: float = 0.45) -> Link:
+        return Link("support", thesis, confidence=conf)
+
+    for i, (u, c) in enumerate(zip(units, cues)):
+        if u.zone == "headline" and i != thesis:
+            continue
+        newpar = prev is None or units[prev].block != u.block
+        same_sent = prev is not None and units[prev].sentence == u.sentence
+        if newpar:
+            head = i
+            if c.cue != "contrast":
+                mode = "pro"
+        if i == thesis:
+            prev = i
+            if mode == "opp" and c.cue == "contrast":
+                mode = "reb"
+            continue
+        if i in restate:
+            links[i] = Link("support", thesis, scheme="restatement", confidence=0.6)
+            prev = i
+            mode = "pro"
+            continue
+
+        link: Link | None = None
+        if i in forced_rebut:
+            target = forced_rebut[i]
+            if target == thesis:
+                link = to_thesis(i, 0.5)
+            else:
+                link = Link("attack", target, undercut=True, confidence=0.65)
+                reb_target = (target, True)
+                mode = "reb"
+                explicit.add(i)
+        elif u.lead_sub and c.cue == "concession" and i + 1 < n:
+            nxt = cues[i + 1]
+            if nxt.cue in ("concession", "reported"):
+                link = to_thesis(i, 0.4)  # "While we do X, others see it differently": X is ours
+            else:
+                target = i + 1 if i + 1 == thesis else thesis
+                link = Link("attack", target, confidence=0.6)
+                mode, last_opp, opp_head = "opp", i, i
+                cues[i].granting = True
+                forced_rebut[i + 1] = i
+                explicit.add(i)
+        elif u.lead_sub and c.cue == "cause" and i + 1 < n:
+            link = Link("support", i + 1, confidence=0.7)
+            explicit.add(i)
+        elif c.cue in ("concession", "reported"):
+            if c.cue == "reported" and mode == "opp" and not newpar and last_opp is not None:
+                link = Link("support", last_opp, confidence=0.5)
+            else:
+                link = Link("attack", thesis, confidence=0.7 if c.cue == "concession" else 0.55)
+                opp_head = i
+            mode, last_opp = "opp", i
+            explicit.add(i)
+        elif c.cue == "contrast":
+            if mode in ("opp", "reb") and opp_head is not None:
+                if mode == "opp":
+                    target = last_opp if (not newpar and last_opp is not None) else opp_head
+                    reb_target = (target, cues[target].granting)
+                elif newpar:
+                    reb_target = (opp_head, cues[opp_head].granting)
+                assert reb_target is not None
+                link = Link("attack", reb_target[0], undercut=reb_target[1], confidence=0.65)
+                mode = "reb"
+                explicit.add(i)
+            elif (
+                not c.recommend and prev is not None and not newpar and prev != thesis
+                and links[prev] is not None and links[prev].type == "support"
+                and links[prev].target == thesis and cues[prev].cue == "none" and not cues[prev].recommend
+            ):
+                # "X. But Y.": X was the view Y answers.
+                links[prev] = Link("attack", thesis, confidence=0.45)
+                opp_head = last_opp = prev
+                link = Link("attack", prev, confidence=0.55)
+                reb_target = (prev, False)
+                mode = "reb"
+                explicit.add(i)
+            else:
+                link = to_thesis(i, 0.45)
+                mode = "pro"
+        elif c.cue == "result" and prev is not None and not newpar and prev != thesis and links[prev] is not None:
+            link = links[prev]
+            links[prev] = Link("support", i, confidence=0.7)
+            if mode == "opp":
+                last_opp = i
+        elif c.cue in ("cause", "example") and prev is not None and not newpar and (
+            same_sent or not u.sent_start or c.cue == "example" or c.word not in _WEAK_SENTENCE_CAUSE
+        ):
+            link = Link("support", prev, example=c.cue == "example", confidence=0.75)
+            if mode == "opp":
+                last_opp = i
+            explicit.add(i)
+        elif c.cue == "addition":
+            if not newpar and same_sent and prev is not None and prev != thesis:
+                link = Link("support", prev, confidence=0.5)
+                if mode == "opp":
+                    last_opp = i
+            elif mode == "opp" and not newpar and last_opp is not None:
+                link = Link("support", last_opp, confidence=0.45)
+                last_opp = i
+            elif mode == "reb" and not newpar and reb_target is not None:
+                link = Link("attack", reb_target[0], undercut=reb_target[1], confidence=0.5)
+            else:
+                link = to_thesis(i, 0.55)
+                mode = "pro"
+        else:
+            if mode == "opp" and not newpar and last_opp is not None:
+                link = Link("support", last_opp, confidence=0.45)
+                last_opp = i
+            elif mode == "reb" and not newpar and same_sent and prev is not None:
+                link = Link("support", prev, confidence=0.45)
+            else:
+                mode = "pro"
+                link = to_thesis(i, 0.45)
+                if (
+                    multi and head is not None and head != i and head != thesis
+                    and units[head].block != units[thesis].block and links[head] is not None
+                    and links[head].type == "support"
+                ):
+                    s_head, s_thesis = vec.cosine(i, head), vec.cosine(i, thesis)
+                    if s_head + 0.1 >= s_thesis:
+                        link = Link("support", head, confidence=round(0.4 + 0.3 * min(1.0, s_head), 2))
+        links[i] = link
+        prev = i
+    return Plan(cues=cues, thesis=thesis, thesis_confidence=tconf, links=links, restatements=restate, explicit=explicit)
