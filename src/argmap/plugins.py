@@ -211,9 +211,10 @@ def plugin_manager(
             pm.register(plugin, name=ep.name)
             pm.origins[ep.name] = (dist, version, False)
     for plugin in plugins:
-        name = pm.register(plugin)
-        if name is not None:
-            pm.origins.setdefault(name, (None, None, False))
+        # Modules keep their name; objects are named by their class, for readable reports.
+        name = getattr(plugin, "__name__", None) or type(plugin).__name__
+        pm.register(plugin, name=name)
+        pm.origins.setdefault(name, (None, None, False))
     return pm
 
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up argmap with its test tools in .venv, install Graphviz, and run the whole test suite.
+# Usage: bash test.sh [pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+source tools/setup-python.sh
+
+# Graphviz's dot: the tests draw with both dot and graphviz-pure.
+if ! command -v dot >/dev/null 2>&1; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
+fi
+
+"$VENV/bin/pip" install --quiet --disable-pip-version-check -e '.[test]'
+for plugin in plugins/*/; do
+  if [ -f "$plugin/pyproject.toml" ]; then
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -e "$plugin"
+  fi
+done
+
+"$VENV/bin/python" -m pytest "$@"

@@ -1,0 +1,52 @@
+"""The docs: every hook is documented, and every Python example in the README and docs/ runs."""
+
+from __future__ import annotations
+
+import doctest
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from argmap import hookspecs
+
+from .conftest import ROOT
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+_BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
+
+
+def test_every_hook_is_documented():
+    """docs/hooks.md has a section, with the signature, for every hook argmap declares."""
+    page = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")
+    hooks = [name for name in dir(hookspecs) if name.startswith("argmap_")]
+    assert hooks, "no hooks found"
+    for name in hooks:
+        assert f"## `{name}`" in page, f"{name} is not documented in docs/hooks.md"
+        assert re.search(rf"^{name}\(register: ", page, re.M), f"{name}: signature missing in docs/hooks.md"
+
+
+def python_blocks(page: Path) -> list[tuple[int, str]]:
+    text = page.read_text(encoding="utf-8")
+    return [(text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _BLOCK.finditer(text)]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if python_blocks(p)], ids=lambda p: p.name)
+def test_python_examples_run(page, monkeypatch, tmp_path):
+    """Each page's ```python blocks run in order in one namespace (doctest where they show >>> output)."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("ARGMAP_DOCS_TMP", str(tmp_path))
+    namespace: dict = {"__name__": f"docs_{page.stem}"}
+    for line, code in python_blocks(page):
+        where = f"{page.name}:{line}"
+        if code.lstrip().startswith(">>>"):
+            test = doctest.DocTestParser().get_doctest(code, namespace, where, str(page), line)
+            runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+            out: list[str] = []
+            runner.run(test, out=out.append, clear_globs=False)
+            namespace.update(test.globs)  # DocTest runs in a copy of the namespace
+            assert runner.failures == 0, "".join(out)
+        else:
+            exec(compile(code, where, "exec"), namespace)  # noqa: S102 - running our own docs
+    assert os.getcwd() == str(ROOT)
