@@ -149,7 +149,7 @@ GOOD_MAP = dumps(ArgumentMap([Statement("s1", "A", main=True), Statement("s2", "
         ("forced unknown importer", ["convert", "{tmp}/good.json", "--from", "aif", "-t", "dot"], r"unknown importer 'aif'"),
         ("prose to convert", ["convert", "{tmp}/essay.txt", "-t", "dot"], r"convert reads map files"),
         ("map to extract", ["extract", "{tmp}/good.json"], r"good\.json: is a map file; extract reads prose"),
-        ("unknown extractor", ["extract", "{tmp}/essay.txt", "-e", "llm"], r"unknown extractor 'llm' \(installed: tiny\)"),
+        ("unknown extractor", ["extract", "{tmp}/essay.txt", "-e", "llm"], r"unknown extractor 'llm' \(installed: (.*, )?tiny"),
         ("missing output dir", ["convert", "{tmp}/good.json", "-t", "dot", "-o", "{tmp}/no/dir/x.dot"], r"no such directory"),
     ],
 )
