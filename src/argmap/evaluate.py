@@ -889,7 +889,10 @@ def evaluate_corpus(
     known = {t.id for t in texts}
     missing = sorted({t for fold in folds for t in fold if t not in known})
     if missing:
-        notes.append(f"{len(missing)} text ids of the folds are not in the corpus and are left out")
+        notes.append(
+            f"{len(missing)} text id(s) of the folds not in the corpus, left out: {', '.join(missing[:5])}"
+            + (" ..." if len(missing) > 5 else "")
+        )
     if folds_path is None:
         notes.append(f"no {FOLDS_FILE}: no fold mean")
     reports = []

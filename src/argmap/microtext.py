@@ -399,7 +399,7 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
         statements.append(
             Statement(
                 id=adu_ids[adu_id],
-                text=" ".join(text_doc[s:e] for s, e in spans),
+                text=" ".join(" ".join(text_doc[s:e].split()) for s, e in spans),
                 kind=kind,
                 main=main,
                 spans=spans,
