@@ -46,15 +46,22 @@ def _prov(confidence: float) -> Provenance:
 def _break_cycles(plan: Plan) -> None:
     """Point any unit caught in a cycle of links at the thesis instead."""
     links = plan.links
+    done: set[int] = {plan.thesis}  # units known to reach the thesis or a unit without a link
     for start in range(len(links)):
-        seen: set[int] = set()
-        i: int | None = start
-        while i is not None and links[i] is not None and i != plan.thesis:
-            if i in seen:
+        path: list[int] = []
+        on_path: set[int] = set()
+        i = start
+        while i not in done:
+            link = links[i]
+            if link is None:
+                break
+            if i in on_path:
                 links[i] = Link("support", plan.thesis, confidence=0.3)
                 break
-            seen.add(i)
-            i = links[i].target  # type: ignore[union-attr]
+            path.append(i)
+            on_path.add(i)
+            i = link.target
+        done.update(path)
 
 
 def _roles(plan: Plan, keep: Sequence[int]) -> dict[int, bool]:

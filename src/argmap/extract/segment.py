@@ -20,7 +20,8 @@ every unit is an exact span. The order of work:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from . import lexicon as lx
@@ -341,14 +342,14 @@ def _renumber_blocks(units: list[Unit], blks: Sequence[Block], text: str) -> Non
         u.block = paragraph_of(u.start)
 
 
-def _paragraph_index(blks: Sequence[Block]):
-    starts = [(b.start, b.end, b.paragraph) for b in blks]
+def _paragraph_index(blks: Sequence[Block]) -> Callable[[int], int]:
+    """A lookup from a character offset to the paragraph index of the block at or before it."""
+    starts = [b.start for b in blks]
+    paragraphs = [b.paragraph for b in blks]
 
     def find(offset: int) -> int:
-        for s, e, p in starts:
-            if s <= offset < e:
-                return p
-        return starts[-1][2] if starts else 0
+        k = bisect_right(starts, offset) - 1
+        return paragraphs[k] if k >= 0 else (paragraphs[0] if paragraphs else 0)
 
     return find
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Sequence
 
@@ -31,6 +32,7 @@ _SUFFIXES = ("ational", "ization", "ations", "ation", "ments", "ment", "ness", "
              "ies", "ied", "ed", "es", "ly", "er", "s", "e")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Strip one common English suffix, keeping at least four letters of stem."""
     for suffix in _SUFFIXES:
@@ -58,6 +60,22 @@ class Vectors:
         idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
         self._vectors = [{w: (1 + math.log(tf)) * idf[w] for w, tf in c.items()} for c in counts]
         self._norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in self._vectors]
+
+    def centrality(self) -> list[float]:
+        """For each text, its mean cosine with all the other texts (in linear time)."""
+        n = len(self._vectors)
+        if n < 2:
+            return [0.0] * n
+        total: dict[str, float] = {}
+        for vec, norm in zip(self._vectors, self._norms):
+            for w, v in vec.items():
+                total[w] = total.get(w, 0.0) + v / norm
+        out = []
+        for vec, norm in zip(self._vectors, self._norms):
+            dot = sum(v * total.get(w, 0.0) for w, v in vec.items()) / norm
+            self_sim = 1.0 if vec else 0.0
+            out.append(max(0.0, dot - self_sim) / (n - 1))
+        return out
 
     def cosine(self, i: int, j: int) -> float:
         """Cosine similarity of texts *i* and *j*, in [0, 1]."""

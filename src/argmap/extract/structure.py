@@ -81,11 +81,13 @@ def _norm(word: str) -> str:
 def cues_of(unit: Unit) -> Cues:
     """Read the cues of a unit's text."""
     text = unit.text
+    words = lx.words(text)
     c = Cues()
-    c.recommend = bool(lx.RECOMMEND_ANY.search(text) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
+    c.recommend = bool(lx.RECOMMEND_ANY.find(words) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
     c.question = bool(lx.QUESTION.search(text))
-    c.concludes = bool(lx.RESULT_ANY.search(text))
-    c.reported = bool(lx.REPORTED_ANY.search(text))
+    c.concludes = bool(lx.RESULT_ANY.find(words))
+    reported = lx.REPORTED_ANY.find(words)
+    c.reported = bool(reported)
     c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
     if unit.lead_sub:
         m = lx.SUBORDINATE_LEAD.match(text)
@@ -128,7 +130,7 @@ def cues_of(unit: Unit) -> Cues:
             c.cue, c.word = name, _norm(m.group(0).split(",")[1])
             return c
     if c.reported:
-        c.cue, c.word = "reported", _norm(lx.REPORTED_ANY.search(text).group(0))
+        c.cue, c.word = "reported", reported
         return c
     m = lx.CONTRAST_TAIL.search(text)
     if m:
@@ -142,6 +144,7 @@ def _thesis(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> tuple[
     first_body = body[0] if body else 0
     last_body = body[-1] if body else len(units) - 1
     n = len(units)
+    central = vec.centrality()
     scores: list[float] = []
     for i, (u, c) in enumerate(zip(units, cues)):
         s = 0.0
@@ -171,8 +174,7 @@ def _thesis(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> tuple[
             s += 1.2
         elif i == last_body:
             s += 0.8
-        if n > 1:
-            s += sum(vec.cosine(i, j) for j in range(n) if j != i) / (n - 1)
+        s += central[i]
         scores.append(s)
     best = max(range(n), key=lambda i: (scores[i], -i))
     ranked = sorted(scores, reverse=True)
