@@ -473,7 +473,7 @@ def test_main_bad_arguments_give_one_line_and_a_status(capsys, argv, status, mes
     assert main(argv, registry) == status
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.count("\n") == 1 and captured.err.startswith("argmap evaluate: error: ")
+    assert captured.err.count("\n") == 1 and captured.err.startswith("argmap: error: ")
     assert message in captured.err
 
 

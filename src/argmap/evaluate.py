@@ -965,7 +965,7 @@ def main(argv: list[str], registry: Registry | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
     except _UsageError as exc:
-        print(f"argmap evaluate: error: {exc}", file=sys.stderr)
+        print(f"argmap: error: {exc}", file=sys.stderr)
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
@@ -989,7 +989,7 @@ def main(argv: list[str], registry: Registry | None = None) -> int:
             modes = [args.mode]
         report = evaluate_corpus(args.corpus, extractor, modes)
     except ArgmapError as exc:
-        print(f"argmap evaluate: error: {exc}", file=sys.stderr)
+        print(f"argmap: error: {exc}", file=sys.stderr)
         return 1
     if notes:
         report = attrs.evolve(report, notes=report.notes + tuple(notes))
