@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import os
 import re
 from pathlib import Path
@@ -50,3 +51,18 @@ def test_python_examples_run(page, monkeypatch, tmp_path):
         else:
             exec(compile(code, where, "exec"), namespace)  # noqa: S102 - running our own docs
     assert os.getcwd() == str(ROOT)
+
+
+MODULES = sorted(
+    p.relative_to(ROOT / "src").with_suffix("").as_posix().replace("/", ".")
+    for p in (ROOT / "src" / "argmap").rglob("*.py")
+    if p.name != "__main__.py"
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_docstring_examples_run(module):
+    """The >>> examples in argmap's own docstrings are correct."""
+    mod = importlib.import_module(module)
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0

@@ -7,7 +7,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 from argmap import ArgumentMap, Document, ExportWarning, MapBuilder, Statement, to_dot
 from argmap.dot import quote, wrap
@@ -105,7 +105,6 @@ def _svg_texts(svg: bytes) -> dict[str, str]:
 
 
 @pytest.mark.graphviz
-@settings(max_examples=25)
 @given(amap=argument_maps(printable=True, max_statements=6, max_relations=6))
 def test_graphviz_accepts_the_dot_and_shows_each_text_as_written(renderer, amap):
     """For any map, Graphviz lays out the DOT, and each statement's node shows exactly its text

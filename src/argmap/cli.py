@@ -80,7 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="from_format", metavar="FORMAT",
                    help="read INPUT as this map format (default: from the suffix)")
 
-    sub.add_parser("plugins", help="list plugins and what each registered (JSON)")
+    p = sub.add_parser("plugins", help="list plugins and what each registered (JSON); `plugins new` scaffolds one")
+    psub = p.add_subparsers(dest="plugins_command", metavar="new", parser_class=_Parser)
+    new = psub.add_parser("new", help="create a working plugin package to start from")
+    new.add_argument("name", metavar="NAME", help="the plugin's name, e.g. argmap-shout")
+    new.add_argument("--kind", required=True, choices=("extractor", "importer", "exporter"),
+                     help="what the plugin registers")
+    new.add_argument("--dir", default=".", metavar="DIR", help="where to create the package folder (default: .)")
 
     p = sub.add_parser("evaluate", help="score an extractor against an annotated corpus", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)
@@ -224,6 +230,12 @@ def _cmd_convert(args: argparse.Namespace, registry: Registry) -> int:
 
 
 def _cmd_plugins(args: argparse.Namespace, registry: Registry) -> int:
+    if getattr(args, "plugins_command", None) == "new":
+        from .scaffold import new_plugin
+
+        path = new_plugin(args.name, args.kind, args.dir)
+        print(f"argmap: created {path}: install it with: pip install -e {path}", file=sys.stderr)
+        return 0
     print(json.dumps(registry.as_dict(), indent=2, ensure_ascii=False))
     return 0
 
