@@ -220,26 +220,29 @@ GRANTING_LEAD = re.compile(
 QUESTION = re.compile(r"\?[\"'”’)]*\s*$")
 # Leading connectives that open a subordinate clause before the main clause: "Although X, Y".
 SUBORDINATE_LEAD = re.compile(
-    _OPEN + r"(?P<conj>" + _alt(("although", "though", "even though", "while", "whilst", "whereas", "despite the fact that", "in spite of the fact that", "even if", "because", "since", "given that", "despite", "in spite of", "seeing that", "as long as")) + r")\s",
+    _OPEN + r"(?P<conj>" + _alt(("although", "though", "even though", "while", "whilst", "whereas", "despite the fact that", "in spite of the fact that", "even if", "despite", "in spite of", "because", "since", "given that", "seeing that")) + r")[\s,]",
     re.IGNORECASE,
 )
 # Clause boundaries inside a sentence; the new unit starts at group "cut".
 CLAUSE_SPLIT = re.compile(
     r"(?:,|;|\s[-–—])\s+(?P<cut>(?:"
-    + _alt(("but", "yet", "whereas", "although", "though", "even though", "even if", "because", "since", "as", "so", "hence", "therefore", "thus", "which is why", "which means", "that is why", "and therefore", "and thus", "and so", "and hence", "and yet", "but also", "while", "whilst", "for", "and", "and this", "however", "which"))
+    + _alt(("but", "yet", "whereas", "although", "though", "even though", "even if", "because", "since", "as", "so", "hence", "therefore", "thus", "which is why", "which means", "that is why", "and therefore", "and thus", "and so", "and hence", "and yet", "but also", "while", "whilst", "for", "and", "and this", "which", "unless", "then again", "otherwise", "and then", "and also"))
     + r")(?![\w'’-]))"
     r"|;\s+(?P<semi>)(?=\S)"
-    r"|\s(?P<bare>(?:because|since|so that|although|whereas)(?![\w'’-]))",
+    r"|\s[–—]\s+(?P<dash>)(?=\w)"
+    r"|\s(?P<bare>(?:because|since|so that|although|whereas|unless)(?![\w'’-]))",
     re.IGNORECASE,
 )
-# What must not follow a clause-opening "as"/"so"/"for"/"since"/"and"/"which" for a cut.
+# A clause needs a subject: what may follow a clause-opening "and".
+_SUBJECT = r"(?:it|they|he|she|we|i|you|one|this|that|there|these|those|the|a|an|many|most|some|several|few|all|both|each|every|everyone|everybody|nobody|no\s+one|nothing|no|its|their|our|my|your|his|her|others|people|thus|therefore|so|hence|moreover|furthermore|also|besides|yet|what|how|why|who|where|when|even|then|at|in|on|with|without|after|before|since|if|although|because)\b"
+# What must (or must not) follow a clause-opening word for a cut there.
 NOT_CLAUSE_AFTER = {
-    "as": re.compile(r"\s+(?:well|such|of|for|to|in|with|opposed|part|if|though|much|many|far|soon|little|long|yet|a\s+result|a\s+consequence|an?\s+\w+\s*,|is\b|are\b)", re.IGNORECASE),
+    "as": re.compile(r"\s+(?:well|such|of|for|to|in|with|opposed|part|if|though|much|many|far|soon|little|long|yet|a\s+result|a\s+consequence|an?\s+\w+\s*,|is|are|was|were|per|usual|always|ever|described|mentioned|shown|expected|good|bad|high|low|large|small)\b", re.IGNORECASE),
     "so": re.compile(r"\s+(?:far|much|many|long|few|little|called|on|forth|as|to\s+speak)\b", re.IGNORECASE),
-    "for": re.compile(r"\s+(?!(?:it|they|he|she|we|I|you|this|that|there|these|those)\b)", re.IGNORECASE),
+    "for": re.compile(r"\s+(?!(?:it|they|he|she|we|i|you|this|that|there|these|those|one|nobody|everyone|people)\b)", re.IGNORECASE),
     "since": re.compile(r"\s+(?:\d|then\b|the\s+\w+\s+(?:of|in)\b|(?:january|february|march|april|may|june|july|august|september|october|november|december|last|early|the\s+early|the\s+late)\b)", re.IGNORECASE),
-    "which": re.compile(r"\s+(?!(?:is|means|in\s+turn|would|will|would\b|could|can|leads|results|makes|shows|proves)\b)", re.IGNORECASE),
-    "and": re.compile(r"\s+(?!(?:it|they|he|she|we|I|you|this|that|there|these|those|the|many|most|some|nothing|no|its|their|our|thus|therefore|so|hence|moreover|furthermore|also|besides|yet|what|even)\b)", re.IGNORECASE),
+    "which": re.compile(r"\s+(?!(?:is|are|was|were|has|have|had|means|in\s+turn|would|will|could|can|may|might|must|should|leads|led|results|makes|made|shows|proves|also|then|ultimately|again|often|surely|certainly|of\s+course|increases|reduces|causes)\b)", re.IGNORECASE),
+    "and": re.compile(r"\s+(?!" + _SUBJECT + r")", re.IGNORECASE),
     "while": re.compile(r"\s+(?:\w+ing\b|still\b|at\b|on\b|in\b)", re.IGNORECASE),
 }
 

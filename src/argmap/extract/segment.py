@@ -102,7 +102,7 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # something that can open a sentence.
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
 _ABBREV = frozenset(
-    """mr mrs ms dr prof st jr sr vs etc e.g i.e cf inc ltd co corp no nos fig figs vol vols ca approx dept
+    """mr mrs ms dr prof st jr sr vs e.g i.e cf inc ltd co corp no nos fig figs vol vols ca approx dept
     gen gov sen rep rev col lt sgt capt cmdr adm maj pres hon jan feb mar apr jun jul aug sep sept oct nov
     dec mt ft op pp ed eds al est"""
     .split()
@@ -262,7 +262,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
             cuts.append(start + cm.end())
             break
     for m in lx.CLAUSE_SPLIT.finditer(sentence):
-        if m.group("semi") is not None:
+        if m.group("semi") is not None or m.group("dash") is not None:
             at = m.end()
         elif m.group("bare") is not None:
             at = m.start("bare")
@@ -270,7 +270,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
             at = m.start("cut")
             word = m.group("cut").lower().split()[0]
             check = lx.NOT_CLAUSE_AFTER.get(word)
-            if check is not None and check.match(sentence, m.end("cut")):
+            if check is not None and m.group("cut").lower() == word and check.match(sentence, m.end("cut")):
                 continue
         if _words(sentence[:at]) < _MIN_WORDS or _words(sentence[at:]) < _MIN_WORDS:
             continue
@@ -367,7 +367,10 @@ def units_from_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Unit]:
         if i > 0 and sent_start:
             sentence += 1
         sent_end = bool(_TERMINAL.search(body))
-        lead_sub = bool(sent_start and not sent_end and lx.SUBORDINATE_LEAD.match(body))
+        # A fronted subordinate clause ends at its first comma: "Although X," (not "Although X, Y,").
+        lead_sub = bool(
+            sent_start and not sent_end and lx.SUBORDINATE_LEAD.match(body) and ", " not in body.rstrip(" ,;")
+        )
         units.append(Unit(s, e, body, paragraph_of(s), sentence, "body", sent_start, sent_end, lead_sub))
     return units
 
