@@ -427,6 +427,14 @@ def test_main_prints_the_report(capsys):
     assert [m["mode"] for m in data["modes"]] == ["end-to-end"]
 
 
+def test_main_per_text_lists_each_text_in_json(capsys):
+    """--per-text adds each text's own scores to the JSON report."""
+    assert main([str(CORPUS_FIXTURE), "--baseline", "chain", "--format", "json", "--per-text"]) == 0
+    texts = json.loads(capsys.readouterr().out)["modes"][1]["texts"]
+    assert [t["id"] for t in texts] == ["t_bikes", "t_homework", "t_uniforms"]
+    assert all(t["seg_recall"] == 1.0 for t in texts)
+
+
 def test_main_uses_an_extractor_from_the_registry(capsys):
     """-e names an extractor of the registry main() is given."""
 

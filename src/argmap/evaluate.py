@@ -57,6 +57,7 @@ import json
 import math
 import re
 import sys
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -72,9 +73,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .plugins import Extractor, Registry
 
 __all__ = [
+    "BASELINES",
     "LEVELS",
     "MODES",
+    "THRESHOLD",
     "Alignment",
+    "EvaluationError",
+    "GoldText",
     "ModeReport",
     "Report",
     "Scores",
@@ -84,6 +89,10 @@ __all__ = [
     "assign",
     "chain_baseline",
     "evaluate_corpus",
+    "evaluate_texts",
+    "find_corpus_files",
+    "load_corpus",
+    "load_folds",
     "macro_f1",
     "main",
     "reduce_map",
@@ -205,11 +214,11 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 def _span_tokens(token_spans: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> Counter[int]:
     """The document tokens (by index) that start inside one of the spans."""
+    starts = [t_start for t_start, _ in token_spans]
     out: Counter[int] = Counter()
     for start, end in spans:
-        for i, (t_start, _) in enumerate(token_spans):
-            if start <= t_start < end:
-                out[i] = 1
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            out[i] = 1
     return out
 
 
@@ -744,7 +753,7 @@ class ModeReport:
         }
         if per_text:
             out["texts"] = [
-                {**Scores.pooled([t]).as_dict(), "id": t.text_id} for t in self.texts
+                {"id": t.text_id, **Scores.pooled([t]).as_dict()} for t in self.texts
             ]
         return out
 
@@ -765,18 +774,18 @@ class Report:
                 return m
         raise KeyError(name)
 
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+    def as_dict(self, *, per_text: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict (with each text's scores when *per_text*)."""
         return {
             "corpus": self.corpus,
             "extractor": self.extractor,
-            "modes": [m.as_dict() for m in self.modes],
+            "modes": [m.as_dict(per_text=per_text) for m in self.modes],
             "notes": list(self.notes),
         }
 
-    def to_json(self) -> str:
-        """The report as indented JSON."""
-        return json.dumps(self.as_dict(), indent=2, sort_keys=False) + "\n"
+    def to_json(self, *, per_text: bool = False) -> str:
+        """The report as indented JSON (with each text's scores when *per_text*)."""
+        return json.dumps(self.as_dict(per_text=per_text), indent=2, sort_keys=False) + "\n"
 
     def _rows(self) -> list[tuple[str, str, Scores]]:
         rows = []
@@ -789,8 +798,8 @@ class Report:
     def to_text(self) -> str:
         """A plain-text table."""
         lines = [f"extractor {self.extractor} on {self.corpus}"]
-        head = f"{'mode':<12} {'averaging':<18} {'cc':>6} {'ro':>6} {'fu':>6} {'at':>6} {'seg P':>6} {'seg R':>6}"
-        lines.append(head)
+        columns = ("cc", "ro", "fu", "at", "seg P", "seg R")
+        lines.append(f"{'mode':<12} {'averaging':<18} " + " ".join(f"{c:>6}" for c in columns))
         for mode, how, s in self._rows():
             lines.append(
                 f"{mode:<12} {how:<18} {s.cc:6.3f} {s.ro:6.3f} {s.fu:6.3f} {s.at:6.3f} "
@@ -798,7 +807,8 @@ class Report:
             )
         for m in self.modes:
             lines.append(
-                f"{m.mode}: {m.n_texts} texts, {m.n_gold} gold units, {m.n_pred} predicted, {m.n_aligned} aligned"
+                f"{m.mode}: {m.n_texts} texts, {m.n_gold} gold units, {m.n_pred} predicted, "
+                f"{m.n_aligned} aligned"
             )
         lines.extend(f"note: {n}" for n in self.notes)
         return "\n".join(lines) + "\n"
@@ -822,13 +832,16 @@ class Report:
 
 def _predict(extractor: Extractor, text: GoldText, mode: str) -> tuple[ArgumentMap, Alignment | None]:
     gold = text.map
-    document = Document(text=gold.document.text, title=text.id, source=str(text.path))
+    # No title: an extractor may read a title as the headline, and the id is not one.
+    document = Document(text=gold.document.text, source=str(text.path))
     try:
         if mode == "end-to-end":
             return extractor.extract(document), None
         spans = [(u[0][0], u[-1][1]) for u in text.unit_spans]
         if extractor.extract_units is None:
-            raise EvaluationError(f"extractor {extractor.name!r} has no extract_units, so no given-units mode")
+            raise EvaluationError(
+                f"extractor {extractor.name!r} has no extract_units, so no given-units mode"
+            )
         pred = extractor.extract_units(document, spans)
     except ArgmapError as exc:
         raise EvaluationError(f"extractor {extractor.name!r} failed: {exc}", where=text.id) from exc
@@ -900,7 +913,9 @@ def evaluate_corpus(
         results = evaluate_texts(texts, extractor, m)
         by_id = {r.text_id: r for r in results}
         fold_scores = [
-            Scores.pooled([by_id[t] for t in fold if t in by_id]) for fold in folds if any(t in by_id for t in fold)
+            Scores.pooled([by_id[t] for t in fold if t in by_id])
+            for fold in folds
+            if any(t in by_id for t in fold)
         ]
         reports.append(
             ModeReport(
@@ -949,14 +964,23 @@ def _parser() -> _Parser:
         "--mode", choices=("end-to-end", "given-units", "both"), default="both", help="default: both"
     )
     who = parser.add_mutually_exclusive_group()
-    who.add_argument("-e", "--extractor", metavar="EXTRACTOR", help="an installed extractor (default: the default one)")
+    who.add_argument(
+        "-e", "--extractor", metavar="EXTRACTOR", help="an installed extractor (default: the default one)"
+    )
     who.add_argument("--baseline", choices=sorted(BASELINES), help="score a built-in baseline instead")
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="default: text")
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="default: text"
+    )
+    parser.add_argument(
+        "--per-text",
+        action="store_true",
+        help="with --format json: also each text's scores (to find the bad ones)",
+    )
     return parser
 
 
 def main(argv: list[str], registry: Registry | None = None) -> int:
-    """``argmap evaluate CORPUS [--mode ...] [-e EXTRACTOR | --baseline chain] [--format ...]``.
+    """``argmap evaluate CORPUS [--mode ...] [-e EXTRACTOR | --baseline chain] [--format ...] [--per-text]``.
 
     Prints the report on stdout and returns 0; on bad arguments, a missing
     corpus or an extractor error, prints one line on stderr and returns 2
@@ -994,7 +1018,7 @@ def main(argv: list[str], registry: Registry | None = None) -> int:
     if notes:
         report = attrs.evolve(report, notes=report.notes + tuple(notes))
     if args.format == "json":
-        out = report.to_json()
+        out = report.to_json(per_text=args.per_text)
     elif args.format == "markdown":
         out = report.to_markdown()
     else:

@@ -156,7 +156,8 @@ def _locate_edus(edu_texts: Sequence[tuple[str, str]], text: str | None) -> tupl
             match = re.compile(pattern).search(text, pos)
             if match is None or text[pos : match.start()].strip():
                 raise FormatError(
-                    f"the EDU's text is not found in the given text after offset {pos}", where=f"edu {xml_id!r}"
+                    f"the EDU's text is not found in the given text after offset {pos}",
+                    where=f"edu {xml_id!r}",
                 )
             start, end = match.span()
         spans.append((start, end))
@@ -247,9 +248,9 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
                     f"unknown edge type {edge_type!r} (expected one of {', '.join(sorted(EDGE_TYPES))})",
                     where=f"{where}.type",
                 )
-            edges.append(
-                _Edge(xml_id, _required(child, "src", where), _required(child, "trg", where), edge_type, len(edges))
-            )
+            src = _required(child, "src", where)
+            trg = _required(child, "trg", where)
+            edges.append(_Edge(xml_id, src, trg, edge_type, len(edges)))
     if not edu_texts:
         raise FormatError("no <edu> elements", where="arggraph")
     if not adus:
@@ -263,7 +264,8 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
             raise FormatError(f"unknown id {value!r}", where=where)
         if found not in allowed:
             raise FormatError(
-                f"a {edge.type!r} edge's {end} must be {' or '.join(allowed)}, {value!r} is {_article(found)}",
+                f"a {edge.type!r} edge's {end} must be {' or '.join(allowed)}, "
+                f"{value!r} is {_article(found)}",
                 where=where,
             )
         return value
@@ -297,7 +299,9 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
             raise FormatError("segmentation edges form a cycle", where=f"joint {node!r}")
         parts = seg_parents.get(node)
         if not parts:
-            raise FormatError("not grounded in any EDU (no 'seg' edge points at it)", where=f"{kind_of[node]} {node!r}")
+            raise FormatError(
+                "not grounded in any EDU (no 'seg' edge points at it)", where=f"{kind_of[node]} {node!r}"
+            )
         found: list[str] = []
         for part in parts:
             found.extend(edus_of(part, trail + (node,)))
@@ -456,7 +460,9 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
             metadata={"microtext": map_info},
         )
     except ValidationError as exc:
-        raise FormatError(f"the graph is not a valid argument map: {exc}", where=f"arggraph {graph_id!r}") from None
+        raise FormatError(
+            f"the graph is not a valid argument map: {exc}", where=f"arggraph {graph_id!r}"
+        ) from None
     return MicrotextGraph(
         id=graph_id,
         map=amap,
