@@ -131,3 +131,18 @@ def test_title_is_quoted_like_any_text():
     """The document title goes through the same quoting as statements."""
     m = ArgumentMap([Statement("s1", "A")], document=Document(title='Say "no" \\'))
     assert 'label="Say \\"no\\" \\\\";' in to_dot(m)
+
+
+@pytest.mark.graphviz
+def test_dot_and_graphviz_pure_agree_node_for_node():
+    """Both renderers draw the same nodes with the same text for the op-ed's core map."""
+    from .conftest import RENDERERS, ROOT, need_renderers
+
+    need_renderers()
+    if len(RENDERERS) < 2:
+        pytest.skip("needs both dot and graphviz-pure")
+    import argmap
+
+    source = to_dot(argmap.load(ROOT / "seeds" / "japan-russia-reset.core.json"))
+    drawn = [_svg_texts(render_dot(source, "svg", renderer=r)) for r in RENDERERS]
+    assert drawn[0] == drawn[1] and len(drawn[0]) == 7  # 6 statements + the linked junction
