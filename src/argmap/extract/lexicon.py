@@ -99,7 +99,9 @@ CONCESSION: tuple[str, ...] = (
     "skeptics", "detractors", "those who", "the argument that", "the objection that",
     "proponents", "supporters", "advocates", "although", "even though", "though", "while",
     "whilst", "despite", "in spite of", "even if", "granted that", "the counterargument",
-    "one objection", "an objection", "it is objected", "people often say",
+    "one objection", "an objection", "it is objected", "people often say", "some may", "some might",
+    "some would", "some could", "some will", "some find", "some feel", "some fear", "some object",
+    "many may", "many might", "many would", "others say", "others argue", "others may", "others might",
 )
 """Concessive cues: the unit grants or reports a view the author goes on to answer."""
 
@@ -129,6 +131,30 @@ RECOMMEND: tuple[str, ...] = (
     "be allowed", "be abolished", "be introduced", "be made compulsory", "no longer be",
 )
 """Deontic cues: the unit says what someone should do."""
+
+EVALUATIVE: tuple[str, ...] = tuple(
+    f"{copula} {neg}{word}"
+    for copula in ("is", "are", "would be", "would not be", "is not", "are not", "isn't", "aren't", "wouldn't be",
+                   "was", "will be", "remains", "seems")
+    for neg in ("", "simply ", "clearly ", "quite ", "very ", "most certainly ", "certainly ", "therefore ",
+                "thus ", "hence ", "only ", "absolutely ", "entirely ")
+    for word in ("fair", "unfair", "right", "wrong", "just", "unjust", "justified", "unjustified", "desirable",
+                 "undesirable", "appropriate", "inappropriate", "acceptable", "unacceptable", "reasonable",
+                 "unreasonable", "sensible", "irresponsible", "responsible", "advisable", "wise", "unwise",
+                 "a good idea", "a bad idea", "the right", "the wrong", "out of the question", "not to be",
+                 "to be supported", "to be rejected", "to be welcomed", "legitimate", "illegitimate",
+                 "preferable", "absurd", "nonsense", "a mistake", "an error", "pointless", "worthwhile",
+                 "beneficial", "harmful", "necessary", "unnecessary", "essential", "indispensable")
+) + ("in favour of", "in favor of", "i am against", "i am for", "i'm against", "i'm for")
+"""Evaluative predicates: the unit judges something (a typical thesis)."""
+
+STANCE: tuple[str, ...] = (
+    "i think", "i believe", "i feel", "i am convinced", "i'm convinced", "in my opinion", "in my view",
+    "my view is", "i would argue", "i argue", "i maintain", "i am sure", "i'm sure", "it is clear that",
+    "it is quite clear that", "it is obvious that", "clearly", "i would say", "i am in favour", "i am in favor",
+    "i support", "i oppose", "i reject", "we must conclude", "it seems to me", "to my mind",
+)
+"""Author-stance markers: the author states their own position."""
 
 IMPERATIVE_VERBS: tuple[str, ...] = (
     "let", "stop", "start", "think", "consider", "imagine", "remember", "look", "make", "take",
@@ -207,6 +233,8 @@ RESULT_ANY = PhraseSet(("therefore", "thus", "hence", "consequently", "according
 # Adversatives that close a unit: "... went anyway." "..., though."
 CONTRAST_TAIL = re.compile(r"\b(?:anyway|anyhow|regardless|nonetheless|nevertheless|though|all the same|even so)\s*[.!?]?[\"'”’)]*\s*$", re.IGNORECASE)
 REPORTED_ANY = PhraseSet(REPORTED)
+EVALUATIVE_ANY = PhraseSet(EVALUATIVE)
+STANCE_ANY = PhraseSet(STANCE)
 RECOMMEND_ANY = PhraseSet(RECOMMEND, blocked=frozenset({"the", "a", "no", "its", "their", "our", "his", "her", "this"}))
 IMPERATIVE_LEAD = re.compile(
     _OPEN + r"(?:" + _alt(IMPERATIVE_VERBS) + r")\s+(?:us|them|it|me|the|a|an|your|our|this|that|these|those|to|not|on|off|up|out|away|back|in|more|less|no|all|[a-z]+ly)\b",
@@ -258,5 +286,7 @@ def markers() -> dict[str, tuple[str, ...]]:
         "concession": CONCESSION,
         "reported": REPORTED,
         "recommend": RECOMMEND,
+        "evaluative": EVALUATIVE,
+        "stance": STANCE,
         "imperative": IMPERATIVE_VERBS,
     }

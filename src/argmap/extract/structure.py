@@ -45,6 +45,8 @@ class Cues:
     """A conclusive adverb anywhere in the unit ("should therefore be ...")."""
     reported: bool = False
     """The unit reports someone else's view ("is seen as", "critics say")."""
+    opinion: bool = False
+    """The unit judges ("is fair", "would be inappropriate") or states the author's stance ("I think")."""
 
 
 @dataclass(slots=True)
@@ -88,6 +90,7 @@ def cues_of(unit: Unit) -> Cues:
     c.concludes = bool(lx.RESULT_ANY.find(words))
     reported = lx.REPORTED_ANY.find(words)
     c.reported = bool(reported)
+    c.opinion = bool(lx.EVALUATIVE_ANY.find(words) or lx.STANCE_ANY.find(words))
     c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
     if unit.lead_sub:
         m = lx.SUBORDINATE_LEAD.match(text)
@@ -154,10 +157,12 @@ def _thesis(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> tuple[
             s += 1.5
         if c.recommend and not c.question:
             s += 2.0
+        elif c.opinion and not c.question:
+            s += 1.5
         if c.cue == "result":
             s += 1.5
         elif c.concludes:
-            s += 1.0
+            s += 1.5
         if c.cue in ("concession", "reported"):
             s -= 4.0
         elif c.cue in ("cause", "example"):
