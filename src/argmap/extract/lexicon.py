@@ -96,11 +96,12 @@ CONCESSION: tuple[str, ...] = (
     "some people", "some say", "some argue", "some claim", "some believe", "some think",
     "some would say", "some might say", "some may say", "some will say", "many people",
     "many say", "many argue", "many believe", "many think", "critics", "opponents", "sceptics",
-    "skeptics", "detractors", "those who", "the argument that", "the objection that",
+    "skeptics", "detractors", "the argument that", "the objection that",
     "proponents", "supporters", "advocates", "although", "even though", "though", "while",
     "whilst", "despite", "in spite of", "even if", "granted that", "the counterargument",
     "one objection", "an objection", "it is objected", "people often say", "some may", "some might",
     "some would", "some could", "some will", "some find", "some feel", "some fear", "some object",
+    "perhaps", "maybe", "it may well be", "it is conceivable", "it would be conceivable", "it is possible that",
     "many may", "many might", "many would", "others say", "others argue", "others may", "others might",
 )
 """Concessive cues: the unit grants or reports a view the author goes on to answer."""
@@ -188,6 +189,8 @@ CONTRAST_INNER = re.compile(_INNER.format(_alt(("however", "though", "neverthele
 RESULT_INNER = re.compile(_INNER.format(_alt(("therefore", "thus", "hence", "consequently", "then", "accordingly", "as a result", "in short", "in turn"))), re.IGNORECASE)
 ADDITION_INNER = re.compile(_INNER.format(_alt(("moreover", "furthermore", "too", "also", "in addition", "besides", "likewise", "similarly"))), re.IGNORECASE)
 EXAMPLE_INNER = re.compile(_INNER.format(_alt(("for example", "for instance", "e.g."))), re.IGNORECASE)
+# "The impact however is large": an adversative a few words in, without commas.
+CONTRAST_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}(?:however|nevertheless|nonetheless)\b", re.IGNORECASE)
 CONCESSION_INNER = re.compile(_INNER.format(_alt(("of course", "admittedly", "granted", "to be sure", "it is true"))), re.IGNORECASE)
 
 class PhraseSet:

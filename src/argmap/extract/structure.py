@@ -119,8 +119,15 @@ def cues_of(unit: Unit) -> Cues:
             continue
         if name == "cause" and unit.sent_start and word in _WEAK_SENTENCE_CAUSE:
             continue
+        if name == "addition" and c.reported:
+            break  # "Indeed one could argue that ...": the reported view decides
         c.cue, c.word = name, word
         return c
+    else:
+        m = lx.CONTRAST_EARLY.match(text)
+        if m:
+            c.cue, c.word = "contrast", _norm(m.group(0).split()[-1])
+            return c
     for name, pattern in (
         ("contrast", lx.CONTRAST_INNER),
         ("concession", lx.CONCESSION_INNER),
