@@ -44,6 +44,7 @@ ENTRY_POINT_GROUP = "argmap"
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.json", "argmap.builtins.json_format"),
     ("argmap.dot", "argmap.builtins.dot_format"),
+    ("argmap.outline", "argmap.builtins.outline_format"),
     ("argmap.microtext", "argmap.builtins.microtext_format"),
     ("argmap.cues", "argmap.builtins.cues_extractor"),
 )

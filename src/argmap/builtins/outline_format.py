@@ -1,0 +1,13 @@
+"""Built-in plugin ``argmap.outline``: the map as an indented Markdown outline."""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+from ..outline import to_outline
+from ..plugins import Exporter
+
+
+@hookimpl
+def argmap_register_exporters(register):
+    register(Exporter("outline", to_outline, suffixes=(".md", ".markdown"),
+                      description="indented Markdown outline: thesis, reasons, objections, recommendations"))

@@ -1,0 +1,86 @@
+"""The outline exporter: thesis, reasons, objections with rebuttals, recommendations, as safe Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+
+import argmap
+from argmap import MapBuilder
+from argmap.outline import escape_markdown, to_outline
+from argmap.strategies import argument_maps, statement_texts
+
+
+def test_outline_of_a_small_map():
+    """The outline lists the thesis, reasons (linked ones joined, undercuts nested), objections with their
+    rebuttals, and recommendations, in that order."""
+    b = MapBuilder(title="Trees")
+    thesis = b.recommendation("Cities should plant more trees.", main=True)
+    r1 = b.support(thesis, b.premise("Trees cool the streets."))
+    b.support(thesis, b.premise("Shade cuts energy use."), b.premise("Energy costs money."))
+    cost = b.objection("Trees cost money.")
+    b.attack(thesis, cost)
+    b.attack(cost, b.rebuttal("Less than air conditioning."))
+    b.attack(r1, b.objection("A few trees cool nothing."))
+    b.support(thesis, b.recommendation("Start with school yards."))
+    assert to_outline(b.build()) == (
+        "# Trees\n"
+        "\n"
+        "**Thesis:** Cities should plant more trees.\n"
+        "\n"
+        "## Reasons\n"
+        "- Trees cool the streets.\n"
+        "  - *but:* A few trees cool nothing.\n"
+        "- Shade cuts energy use. **+** Energy costs money.\n"
+        "\n"
+        "## Objections\n"
+        "- Trees cost money.\n"
+        "  - *but:* Less than air conditioning.\n"
+        "\n"
+        "## Recommendations\n"
+        "- Start with school yards.\n"
+    )
+
+
+def test_statements_outside_the_thesis_tree_are_not_dropped():
+    """Statements not connected to the thesis are listed under 'Other statements' with their kind."""
+    b = MapBuilder()
+    b.claim("Main.", main=True)
+    b.premise("Loose end.")
+    out = to_outline(b.build())
+    assert out.endswith("## Other statements\n- *premise:* Loose end.\n")
+
+
+def test_markdown_specials_are_escaped():
+    """Text that would turn into emphasis, headings, lists, links or HTML shows literally."""
+    assert escape_markdown("# not a heading") == "\\# not a heading"
+    assert escape_markdown("- not a list") == "\\- not a list"
+    assert escape_markdown("1. not a list") == "1\\. not a list"
+    assert escape_markdown("*a* _b_ `c` [d](e) <i> $x$ & |") == (
+        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\]\\(e\\) \\<i\\> \\$x\\$ &amp; \\|"
+    )
+
+
+@given(statement_texts())
+def test_escaping_keeps_the_text_on_one_line_and_reversible(text):
+    """Escaped text is one line, and removing the escapes gives back the text with white space joined."""
+    escaped = escape_markdown(text)
+    assert "\n" not in escaped and "\r" not in escaped
+    unescaped = re.sub(r"\\(.)", r"\1", escaped).replace("&amp;", "&")
+    assert unescaped == " ".join(text.split())
+
+
+@given(argument_maps())
+def test_every_statement_appears_and_output_is_deterministic(amap):
+    """Whatever the structure, every statement is in the outline, and the same map gives the same text."""
+    out = to_outline(amap)
+    assert out == to_outline(amap)
+    for s in amap.statements:
+        assert escape_markdown(s.text) in out
+
+
+def test_outline_exporter_is_registered(registry):
+    """The built-in plugin registers the outline exporter, used by `argmap convert -t outline`."""
+    assert registry.exporter("outline").export is to_outline
+    assert registry.owners[("exporter", "outline")] == "argmap.outline"
