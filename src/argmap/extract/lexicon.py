@@ -133,20 +133,19 @@ RECOMMEND: tuple[str, ...] = (
 )
 """Deontic cues: the unit says what someone should do."""
 
-EVALUATIVE: tuple[str, ...] = tuple(
-    f"{copula} {neg}{word}"
-    for copula in ("is", "are", "would be", "would not be", "is not", "are not", "isn't", "aren't", "wouldn't be",
-                   "was", "will be", "remains", "seems")
-    for neg in ("", "simply ", "clearly ", "quite ", "very ", "most certainly ", "certainly ", "therefore ",
-                "thus ", "hence ", "only ", "absolutely ", "entirely ")
-    for word in ("fair", "unfair", "right", "wrong", "just", "unjust", "justified", "unjustified", "desirable",
-                 "undesirable", "appropriate", "inappropriate", "acceptable", "unacceptable", "reasonable",
-                 "unreasonable", "sensible", "irresponsible", "responsible", "advisable", "wise", "unwise",
-                 "a good idea", "a bad idea", "the right", "the wrong", "out of the question", "not to be",
-                 "to be supported", "to be rejected", "to be welcomed", "legitimate", "illegitimate",
-                 "preferable", "absurd", "nonsense", "a mistake", "an error", "pointless", "worthwhile",
-                 "beneficial", "harmful", "necessary", "unnecessary", "essential", "indispensable")
-) + ("in favour of", "in favor of", "i am against", "i am for", "i'm against", "i'm for")
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "remains", "remain", "seems", "seem", "isn't", "aren't"})
+_DEGREE = frozenset({"not", "simply", "clearly", "quite", "very", "most", "certainly", "therefore", "thus", "hence",
+                     "only", "absolutely", "entirely", "definitely", "surely", "really", "also", "still", "highly"})
+EVALUATIVE_WORDS: tuple[str, ...] = (
+    "fair", "unfair", "right", "wrong", "just", "unjust", "justified", "unjustified", "desirable", "undesirable",
+    "appropriate", "inappropriate", "acceptable", "unacceptable", "reasonable", "unreasonable", "sensible",
+    "irresponsible", "responsible", "advisable", "wise", "unwise", "a good idea", "a bad idea", "the right",
+    "the wrong", "out of the question", "not to be", "to be supported", "to be rejected", "to be welcomed",
+    "legitimate", "illegitimate", "preferable", "absurd", "nonsense", "a mistake", "an error", "pointless",
+    "worthwhile", "beneficial", "harmful", "necessary", "unnecessary", "essential", "indispensable",
+    "in favour of", "in favor of", "against",
+)
+EVALUATIVE = EVALUATIVE_WORDS
 """Evaluative predicates: the unit judges something (a typical thesis)."""
 
 STANCE: tuple[str, ...] = (
@@ -236,7 +235,28 @@ RESULT_ANY = PhraseSet(("therefore", "thus", "hence", "consequently", "according
 # Adversatives that close a unit: "... went anyway." "..., though."
 CONTRAST_TAIL = re.compile(r"\b(?:anyway|anyhow|regardless|nonetheless|nevertheless|though|all the same|even so)\s*[.!?]?[\"'”’)]*\s*$", re.IGNORECASE)
 REPORTED_ANY = PhraseSet(REPORTED)
-EVALUATIVE_ANY = PhraseSet(EVALUATIVE)
+_EVALUATIVE_SET = PhraseSet(EVALUATIVE_WORDS)
+
+
+class _Evaluative:
+    """Finds a copula, optional degree adverbs, then an evaluative predicate ("is therefore not fair")."""
+
+    __slots__ = ()
+
+    def find(self, words: list[str]) -> str:
+        for i, w in enumerate(words):
+            if w not in _COPULAS:
+                continue
+            j = i + 1
+            while j < len(words) and words[j] in _DEGREE:
+                j += 1
+            found = _EVALUATIVE_SET.find(words[j:j + 4])
+            if found and words[j:j + len(found.split())] == found.split():
+                return " ".join(words[i:j]) + " " + found
+        return ""
+
+
+EVALUATIVE_ANY = _Evaluative()
 STANCE_ANY = PhraseSet(STANCE)
 RECOMMEND_ANY = PhraseSet(RECOMMEND, blocked=frozenset({"the", "a", "no", "its", "their", "our", "his", "her", "this"}))
 IMPERATIVE_LEAD = re.compile(
