@@ -210,3 +210,22 @@ def test_extract_units_keeps_one_statement_per_given_span_in_order():
 def test_text_without_prose_gives_an_empty_map(text):
     """No prose, no statements, and no error."""
     assert len(extract(Document(text))) == 0
+
+
+def test_an_evaluative_conclusion_is_the_thesis_over_an_earlier_fact():
+    """'X is therefore not fair' is preferred as thesis to an opening statement of fact."""
+    amap = extract(Document(
+        "Many cities charge high fees for parking permits. Residents cannot choose where their employer is. "
+        "Such fees are therefore not fair."
+    ))
+    assert amap.main_claims[0].text == "Such fees are therefore not fair."
+
+
+def test_a_reported_view_after_indeed_is_still_an_objection():
+    """'Indeed one could argue that X' reports the other side even after an additive opener."""
+    amap = extract(Document(
+        "Museums should be free for everyone. Indeed one could argue that free entry lowers their income. "
+        "But visitors who come for free spend more in the shop and the cafe."
+    ))
+    assert by_text(amap, "Indeed one could argue").kind is Kind.OBJECTION
+    assert by_text(amap, "But visitors").kind is Kind.REBUTTAL
