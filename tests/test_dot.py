@@ -62,7 +62,12 @@ def test_structure_of_the_dot_source():
     dot = to_dot(_core())
     lines = [line.strip() for line in dot.splitlines()]
     assert lines[0] == "digraph argmap {" and lines[-1] == "}"
-    assert any(line.startswith('s1 [label="Thesis"') and "penwidth=2.5" in line for line in lines)
+    assert any(line.startswith('s1 [label="Thesis"') and "penwidth=3.2" in line for line in lines)
+    # linked co-premises are framed together in one cluster
+    start = lines.index("subgraph cluster_r2 {")
+    end = lines.index("}", start)
+    assert [line.split()[0] for line in lines[start + 2:end]] == ["s3", "s4"]
+    assert any(line.startswith('"legend" [shape=plain') for line in lines)
     # linked: both premises go into junction r2 without arrowheads, one arrow leaves it
     assert any(line.startswith("s3 -> r2 [") and "arrowhead=none" in line for line in lines)
     assert any(line.startswith("s4 -> r2 [") for line in lines)
@@ -94,6 +99,17 @@ def test_dot_is_deterministic(amap):
     assert to_dot(amap) == to_dot(amap)
 
 
+def _svg_tooltips(svg: bytes) -> dict[str, str]:
+    root = ET.fromstring(svg)
+    out = {}
+    for g in root.iter(f"{SVG}g"):
+        if g.get("class") == "node":
+            link = next(g.iter(f"{SVG}a"), None)
+            if link is not None:
+                out[g.find(f"{SVG}title").text] = link.get("{http://www.w3.org/1999/xlink}title")
+    return out
+
+
 def _svg_texts(svg: bytes) -> dict[str, str]:
     root = ET.fromstring(svg)
     out = {}
@@ -111,9 +127,12 @@ def test_graphviz_accepts_the_dot_and_shows_each_text_as_written(renderer, amap)
     (white space aside), with no image or link smuggled in."""
     svg = render_dot(to_dot(amap), "svg", renderer=renderer)
     texts = _svg_texts(svg)
+    tips = _svg_tooltips(svg)
     for s in amap.statements:
         assert texts[s.id] == " ".join(s.text.split())
-    assert b"<image" not in svg and b"<a " not in svg
+        quote = " … ".join(amap.document.text[a:b] for a, b in s.spans) if s.spans else s.text
+        assert " ".join(tips[s.id].split()) == " ".join(quote.split())
+    assert b"<image" not in svg and b"href" not in svg
 
 
 @pytest.mark.graphviz
@@ -145,4 +164,4 @@ def test_dot_and_graphviz_pure_agree_node_for_node():
 
     source = to_dot(argmap.load(ROOT / "seeds" / "japan-russia-reset.core.json"))
     drawn = [_svg_texts(render_dot(source, "svg", renderer=r)) for r in RENDERERS]
-    assert drawn[0] == drawn[1] and len(drawn[0]) == 7  # 6 statements + the linked junction
+    assert drawn[0] == drawn[1] and len(drawn[0]) == 8  # 6 statements, the linked junction, the legend

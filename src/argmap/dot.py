@@ -1,34 +1,38 @@
-"""Graphviz DOT source for argument maps.
+"""Graphviz DOT source for argument maps: the visual grammar of argmap's diagrams.
+
+- The main claim stands out (thick border, larger text); each kind has its own
+  fill, border colour and border style, explained by a legend.
+- A support is a solid arrow; an attack is a dashed line ending in a bar, so
+  they differ in greyscale too. Line weight shows confidence where the map
+  carries it.
+- Linked co-premises are framed together and join in one dot, from which one
+  arrow leaves: one reason. Convergent reasons are separate arrows.
+- An undercut points at the dot of the inference it attacks.
+- Text is wrapped; a statement's source quote is its tooltip.
 
 Node names are statement and relation ids (validated, so they need no
 quoting); every piece of text goes through :func:`quote`, which makes Graphviz
 show it literally: quotes, backslashes (``\\N``, ``\\l``, a trailing one),
-HTML-like text and entities such as ``&amp;`` come out as written.
+HTML-like text and entities such as ``&amp;`` come out as written, and no text
+can add attributes (``URL``, ``image``, ...) or markup.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import warnings
 from collections.abc import Iterable
+from typing import Any
 
 from .errors import ExportWarning
 from .model import ArgumentMap, Kind, Statement, Support
+from .views import DIRECTIONS, THEMES, DiagramOptions, Theme, select
 
 __all__ = ["quote", "to_dot", "wrap"]
 
-WRAP_WIDTH = 32
-
-# Fill colours by kind (a later theme system replaces these).
-_KIND_STYLE = {
-    Kind.CLAIM: '"#ffffff"',
-    Kind.PREMISE: '"#e8f5e9"',
-    Kind.OBJECTION: '"#ffebee"',
-    Kind.REBUTTAL: '"#fff8e1"',
-    Kind.RECOMMENDATION: '"#e3f2fd"',
-}
-_SUPPORT_EDGE = 'color="#2e7d32", penwidth=1.4'
-_ATTACK_EDGE = 'color="#c62828", style=dashed, arrowhead=tee, penwidth=1.4'
+WRAP_WIDTH = 30
+_FONT = "Helvetica,Arial,sans-serif"
 
 
 def _unsafe(ch: str) -> bool:
@@ -41,6 +45,9 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
 
     White space runs become one space; a word longer than *width* keeps a
     line of its own rather than being cut.
+
+    >>> wrap("Japan must choose the path of principled engagement", 20)
+    ['Japan must choose', 'the path of', 'principled', 'engagement']
     """
     lines: list[str] = []
     current: list[str] = []
@@ -75,73 +82,221 @@ def _clean(text: str, where: str) -> str:
 
 
 def _escape_line(line: str) -> str:
+    # Backslash first; Graphviz also decodes HTML entities in plain labels, hence &.
     return line.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
 
 
-def quote(text: str | Iterable[str], *, where: str = "text") -> str:
+def _escape_tooltip(text: str) -> str:
+    # Graphviz reads a tooltip's backslashes twice (\\ -> \ each time, then \N,
+    # \G, ... expand), so one backslash is written as four. Measured with dot
+    # 2.43 and graphviz-pure 0.2.2.
+    text = text.replace("\\", "\\" * 4)
+    return text.replace('"', '\\"').replace("&", "&amp;").replace("\n", "&#10;")
+
+
+def quote(text: str | Iterable[str], *, where: str = "text", tooltip: bool = False) -> str:
     """A DOT double-quoted string that Graphviz shows as exactly *text*.
 
     *text* may be a list of lines, which are joined with centred line breaks.
-    This is the only way text enters DOT source in argmap.
+    This is the only way text enters DOT source in argmap. ``tooltip=True``
+    quotes for a tooltip, where Graphviz reads escapes differently.
 
     >>> print(quote('say "hi" \\\\N <b>'))
     "say \\"hi\\" \\\\N <b>"
     """
-    if isinstance(text, str):
-        lines = [text]
-    else:
-        lines = list(text)
+    lines = [text] if isinstance(text, str) else list(text)
+    if tooltip:
+        return '"' + _escape_tooltip(_clean("\n".join(lines), where)) + '"'
     return '"' + "\\n".join(_escape_line(_clean(line, where)) for line in lines) + '"'
 
 
-def _label(text: str, where: str, width: int = WRAP_WIDTH) -> str:
-    return quote(wrap(_clean(text, where), width), where=where)
+def _lines(text: str, width: int, max_lines: int | None) -> list[str]:
+    lines = wrap(text, width)
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] += " …"
+    return lines
 
 
-def _statement_node(st: Statement, width: int) -> str:
-    attrs = [f"label={_label(st.text, st.id, width)}", f"fillcolor={_KIND_STYLE[st.kind]}"]
-    if st.main:
-        attrs.append("penwidth=2.5")
-    return f"  {st.id} [{', '.join(attrs)}];"
+def _quote_of(amap: ArgumentMap, st: Statement) -> str:
+    """The source quote of a statement (its spans in the document), else its text."""
+    if not st.spans:
+        return st.text
+    doc = amap.document.text
+    return " … ".join(doc[a:b] for a, b in st.spans)
 
 
-def to_dot(amap: ArgumentMap, *, rankdir: str = "BT", width: int = WRAP_WIDTH) -> str:
+def _weight(confidence: float | None, base: float) -> float:
+    return base if confidence is None else round(0.5 + 2.5 * confidence, 2)
+
+
+class _Writer:
+    def __init__(self, amap: ArgumentMap, opts: DiagramOptions) -> None:
+        self.amap = amap
+        self.opts = opts
+        self.theme: Theme = THEMES[opts.theme]
+        self.out: list[str] = []
+        theme = self.theme
+        self.node_style = {
+            kind: f'fillcolor="{s.fill}", color="{s.border}", style="{s.style}", fontcolor="{s.font}"'
+            for kind, s in theme.kinds.items()
+        }
+        self.support_edge = f'color="{theme.support}", style=solid, arrowhead=normal'
+        self.attack_edge = f'color="{theme.attack}", style=dashed, arrowhead=tee'
+        self.confident = any(
+            x.provenance is not None and x.provenance.confidence is not None
+            for x in (*amap.statements, *amap.relations)
+        )
+
+    def header(self) -> None:
+        o, amap = self.opts, self.amap
+        self.out += [
+            "digraph argmap {",
+            f'  graph [rankdir={DIRECTIONS[o.direction]}, newrank=true, nodesep=0.3, ranksep=0.45, '
+            f'fontname="{_FONT}", bgcolor="{self.theme.background}", pad=0.2];',
+            f'  node [shape=box, fontname="{_FONT}", fontsize=11, margin="0.14,0.07", penwidth=1.2];',
+            f'  edge [fontname="{_FONT}", fontsize=9, penwidth=1.4, arrowsize=0.8];',
+        ]
+        title = amap.document.title
+        if title and title.strip():
+            label = quote(_lines(_clean(title, "document title"), 2 * o.width, 3), where="document title")
+            self.out += [f"  label={label};", "  labelloc=t;", "  fontsize=15;"]
+
+    def statement(self, st: Statement, indent: str = "  ") -> None:
+        o = self.opts
+        label = quote(_lines(_clean(st.text, st.id), o.width, o.max_lines), where=st.id)
+        tooltip = quote(_quote_of(self.amap, st), where=st.id, tooltip=True)
+        extra = ""
+        if st.main:
+            extra = f', penwidth=3.2, color="{self.theme.main_border}", fontsize=13'
+        elif st.provenance is not None and st.provenance.confidence is not None:
+            extra = f", penwidth={_weight(st.provenance.confidence, 1.2)}"
+        self.out.append(f"{indent}{st.id} [label={label}, tooltip={tooltip}, {self.node_style[st.kind]}{extra}];")
+
+    def relations(self) -> None:
+        amap = self.amap
+        targeted = {r.target for r in amap.relations}
+        for rel in amap.relations:
+            is_support = isinstance(rel, Support)
+            style = self.support_edge if is_support else self.attack_edge
+            conf = rel.provenance.confidence if rel.provenance is not None else None
+            weight = f", penwidth={_weight(conf, 1.4)}" if conf is not None else ""
+            what = ("supports" if is_support else "attacks") + (f" ({rel.id})")
+            sources = rel.sources
+            if len(sources) > 1 or rel.id in targeted:
+                colour = self.theme.support if is_support else self.theme.attack
+                self.out.append(
+                    f'  {rel.id} [shape=point, width=0.11, height=0.11, color="{colour}", '
+                    f'fillcolor="{colour}", style=filled, label="", tooltip="{what}"];'
+                )
+                for src in sources:
+                    self.out.append(f'  {src} -> {rel.id} [{style}, arrowhead=none{weight}, tooltip="{what}"];')
+                self.out.append(f'  {rel.id} -> {rel.target} [{style}{weight}, tooltip="{what}"];')
+            else:
+                self.out.append(f'  {sources[0]} -> {rel.target} [{style}{weight}, tooltip="{what}"];')
+
+    def body(self) -> None:
+        amap, o = self.amap, self.opts
+        framed: dict[str, str] = {}  # statement id -> the linked relation framing it
+        if not o.group_paragraphs:
+            for rel in amap.relations:
+                if len(rel.sources) > 1 and not any(s in framed for s in rel.sources):
+                    for s in rel.sources:
+                        framed[s] = rel.id
+        groups: dict[str, list[Statement]] = {}
+        loose: list[Statement] = []
+        if o.group_paragraphs:
+            starts = _paragraph_starts(amap.document.text)
+            for st in amap.statements:
+                if st.spans:
+                    groups.setdefault(f"p{_paragraph_index(starts, st.spans[0][0]) + 1}", []).append(st)
+                else:
+                    loose.append(st)
+        else:
+            for st in amap.statements:
+                if st.id in framed:
+                    groups.setdefault(framed[st.id], []).append(st)
+                else:
+                    loose.append(st)
+        for st in loose:
+            self.statement(st)
+        for name, members in groups.items():
+            if o.group_paragraphs:
+                frame = f'label="¶ {name[1:]}", labeljust=l, fontsize=10, fontcolor="#666666", style="rounded,dashed", color="#9e9e9e"'
+            else:
+                rel = amap.get(name)
+                colour = self.theme.support if isinstance(rel, Support) else self.theme.attack
+                frame = f'label="", style=rounded, color="{colour}", penwidth=1.2, margin=6'
+            self.out.append(f"  subgraph cluster_{name} {{")
+            self.out.append(f"    graph [{frame}];")
+            for st in members:
+                self.statement(st, indent="    ")
+            self.out.append("  }")
+        self.relations()
+
+    def legend(self) -> None:
+        """One table node listing the kinds shown, the main claim and the relation styles.
+
+        Its text is fixed (no user text), in ASCII so every renderer has the glyphs."""
+        amap, theme = self.amap, self.theme
+        kinds = [k for k in Kind if any(s.kind is k for s in amap.statements)]
+        if not kinds:
+            return
+        rows = ['<TR><TD BORDER="0" ALIGN="LEFT"><B>Legend</B></TD></TR>']
+        for kind in kinds:
+            ks = theme.kinds[kind]
+            cell_style = "dashed" if "dashed" in ks.style else "rounded" if "rounded" in ks.style else "solid"
+            border = "2" if "bold" in ks.style else "1"
+            rows.append(
+                f'<TR><TD BGCOLOR="{ks.fill}" COLOR="{ks.border}" BORDER="{border}" STYLE="{cell_style}">'
+                f"<FONT COLOR=\"{ks.font}\">{kind.value}</FONT></TD></TR>"
+            )
+        if any(s.main for s in amap.statements):
+            rows.append(f'<TR><TD BORDER="3" COLOR="{theme.main_border}">main claim</TD></TR>')
+        rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{theme.support}"><B>---&gt;</B></FONT> supports</TD></TR>')
+        if amap.attacks:
+            rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{theme.attack}"><B>- - -|</B></FONT> attacks</TD></TR>')
+        if any(len(r.sources) > 1 for r in amap.relations):
+            rows.append('<TR><TD BORDER="0" ALIGN="LEFT">framed + dot: linked premises</TD></TR>')
+        if any(r.target not in {s.id for s in amap.statements} for r in amap.attacks):
+            rows.append('<TR><TD BORDER="0" ALIGN="LEFT">attack on a dot: undercut</TD></TR>')
+        if self.confident:
+            rows.append('<TR><TD BORDER="0" ALIGN="LEFT">line weight: confidence</TD></TR>')
+        table = (
+            '<<TABLE BORDER="1" COLOR="#bdbdbd" STYLE="rounded" CELLBORDER="1" CELLSPACING="4" CELLPADDING="3">'
+            + "".join(rows) + "</TABLE>>"
+        )
+        self.out.append(f'  "legend" [shape=plain, fontsize=9, tooltip="legend", label={table}];')
+
+    def write(self) -> str:
+        self.header()
+        self.body()
+        if self.opts.legend:
+            self.legend()
+        self.out.append("}")
+        return "\n".join(self.out) + "\n"
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _paragraph_index(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset)
+
+
+def to_dot(amap: ArgumentMap, options: DiagramOptions | None = None, **changes: Any) -> str:
     """The map as Graphviz DOT source.
 
-    One node per statement with its wrapped text; supports are solid green
-    arrows, attacks dashed red bars. A support with several premises (linked)
-    or one that is attacked (an undercut target) gets a small junction node
-    named by its id: its premises join there and one arrow leaves it, and an
-    undercut points at it. Same map, same bytes.
+    ``options`` (a :class:`~argmap.views.DiagramOptions`) or keyword changes
+    choose the view and the look: ``direction``, ``theme``, ``kinds``,
+    ``depth``, ``focus``, ``group_paragraphs``, ``width``, ``max_lines``,
+    ``legend``. The same map and options give the same bytes.
     """
-    if rankdir not in ("BT", "TB", "LR", "RL"):
-        raise ValueError(f"rankdir must be BT, TB, LR or RL, not {rankdir!r}")
-    out = [
-        "digraph argmap {",
-        f"  graph [rankdir={rankdir}, newrank=true, nodesep=0.35, ranksep=0.45, fontname=\"Helvetica\"];",
-        '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, margin="0.15,0.08"];',
-        '  edge [fontname="Helvetica", fontsize=9];',
-    ]
-    title = amap.document.title
-    if title and title.strip():
-        out.append(f"  label={_label(title, 'document title', 2 * width)};")
-        out.append("  labelloc=t;")
-    for st in amap.statements:
-        out.append(_statement_node(st, width))
-    targeted = {r.target for r in amap.relations}
-    for rel in amap.relations:
-        style = _SUPPORT_EDGE if isinstance(rel, Support) else _ATTACK_EDGE
-        sources = rel.sources
-        if len(sources) > 1 or rel.id in targeted:
-            colour = "#2e7d32" if isinstance(rel, Support) else "#c62828"
-            out.append(
-                f'  {rel.id} [shape=point, width=0.09, height=0.09, color="{colour}", fillcolor="{colour}", label=""];'
-            )
-            for src in sources:
-                out.append(f'  {src} -> {rel.id} [{style}, arrowhead=none];')
-            out.append(f"  {rel.id} -> {rel.target} [{style}];")
-        else:
-            out.append(f"  {sources[0]} -> {rel.target} [{style}];")
-    out.append("}")
-    return "\n".join(out) + "\n"
-
+    opts = DiagramOptions.of(options, **changes)
+    return _Writer(select(amap, opts), opts).write()

@@ -1,0 +1,216 @@
+"""Diagram options, themes and views: what to draw and how it looks.
+
+A *view* picks part of a map (some kinds, a depth from the thesis, the
+subtree of one statement); a *theme* says how each kind and relation looks.
+Both are used by the DOT exporter (:func:`argmap.dot.to_dot`), the command
+line (``argmap render --theme print --depth 2 ...``) and Python
+(``argmap.render(amap, "svg", theme="colorblind")``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from .errors import ArgmapError
+from .model import ArgumentMap, Kind
+
+__all__ = ["DIRECTIONS", "THEMES", "DiagramOptions", "Theme", "select"]
+
+DIRECTIONS = {"top": "BT", "bottom": "TB", "left": "RL", "right": "LR"}
+"""Where the thesis sits -> Graphviz ``rankdir`` (edges run from reasons to claims)."""
+
+
+@attrs.frozen
+class KindStyle:
+    """How statements of one kind look."""
+
+    fill: str
+    border: str
+    style: str  # Graphviz node style: "rounded,filled", "filled,dashed", ...
+    font: str = "#1a1a1a"
+
+
+@attrs.frozen
+class Theme:
+    """Colours and line styles of a diagram. Support and attack always differ
+    in line style as well as colour, so every theme survives greyscale print."""
+
+    name: str
+    kinds: dict[Kind, KindStyle]
+    support: str  # edge colour
+    attack: str
+    background: str = "white"
+    main_border: str = "#0b2545"
+
+
+def _theme(name: str, support: str, attack: str, main_border: str, **kinds: tuple[str, str, str]) -> Theme:
+    return Theme(
+        name=name,
+        kinds={Kind(k): KindStyle(fill=v[0], border=v[1], style=v[2]) for k, v in kinds.items()},
+        support=support,
+        attack=attack,
+        main_border=main_border,
+    )
+
+
+THEMES: dict[str, Theme] = {
+    "default": _theme(
+        "default", support="#2e7d32", attack="#c62828", main_border="#0b2545",
+        claim=("#ffffff", "#34495e", "rounded,filled"),
+        recommendation=("#dbeafe", "#1d4ed8", "filled"),
+        premise=("#e3f4e1", "#2e7d32", "rounded,filled"),
+        objection=("#fde2e1", "#c62828", "rounded,filled,dashed"),
+        rebuttal=("#fff1cc", "#b45309", "rounded,filled,bold"),
+    ),
+    # Greyscale: kinds differ by shade and border style, relations by line style.
+    "print": _theme(
+        "print", support="#000000", attack="#000000", main_border="#000000",
+        claim=("#ffffff", "#000000", "rounded,filled"),
+        recommendation=("#e0e0e0", "#000000", "filled"),
+        premise=("#f4f4f4", "#555555", "rounded,filled"),
+        objection=("#ffffff", "#000000", "rounded,filled,dashed"),
+        rebuttal=("#d0d0d0", "#000000", "rounded,filled,bold"),
+    ),
+    # Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
+    "colorblind": _theme(
+        "colorblind", support="#0072b2", attack="#d55e00", main_border="#000000",
+        claim=("#ffffff", "#000000", "rounded,filled"),
+        recommendation=("#cde6f5", "#0072b2", "filled"),
+        premise=("#d9f0e8", "#009e73", "rounded,filled"),
+        objection=("#fbe0cc", "#d55e00", "rounded,filled,dashed"),
+        rebuttal=("#fbf3c4", "#9a8400", "rounded,filled,bold"),
+    ),
+}
+"""The built-in themes by name."""
+
+
+def _kinds(value: Any) -> frozenset[Kind] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [v for v in value.replace(",", " ").split() if v]
+    try:
+        return frozenset(Kind(v) for v in value)
+    except ValueError as exc:
+        raise ArgmapError(f"unknown kind in kinds: {exc} (expected {', '.join(k.value for k in Kind)})") from None
+
+
+def _check_choice(choices: Iterable[str]):
+    options = tuple(choices)
+
+    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if value not in options:
+            raise ArgmapError(f"unknown {attribute.name} {value!r} (expected one of {', '.join(options)})")
+
+    return check
+
+
+def _check_positive(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise ArgmapError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+
+
+@attrs.frozen
+class DiagramOptions:
+    """Everything that shapes a diagram. All fields have the defaults a reader wants.
+
+    - ``direction``: where the thesis sits: ``top`` (default), ``bottom``, ``left``, ``right``.
+    - ``theme``: ``default``, ``print`` (greyscale) or ``colorblind``.
+    - ``kinds``: only statements of these kinds (``None``: all).
+    - ``depth``: only statements at most this many steps from a main claim.
+    - ``focus``: only this statement (or relation) and what hangs from it.
+    - ``group_paragraphs``: frame the statements of each source paragraph together.
+    - ``width``: characters per line of wrapped text; ``max_lines``: lines before "…".
+    - ``legend``: draw a legend of the kinds and relations shown.
+    """
+
+    direction: str = attrs.field(default="top", validator=_check_choice(DIRECTIONS))
+    theme: str = attrs.field(default="default", validator=_check_choice(THEMES))
+    kinds: frozenset[Kind] | None = attrs.field(default=None, converter=_kinds)
+    depth: int | None = attrs.field(default=None, validator=_check_positive)
+    focus: str | None = None
+    group_paragraphs: bool = False
+    width: int = attrs.field(default=30, validator=_check_positive)
+    max_lines: int | None = attrs.field(default=14, validator=_check_positive)
+    legend: bool = True
+
+    @classmethod
+    def of(cls, options: DiagramOptions | None = None, **changes: Any) -> DiagramOptions:
+        """Options from an existing set and/or keyword changes (``None`` values are ignored)."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        base = options or cls()
+        unknown = set(changes) - {a.name for a in attrs.fields(cls)}
+        if unknown:
+            raise TypeError(f"unknown diagram option(s): {', '.join(sorted(unknown))}")
+        return attrs.evolve(base, **changes) if changes else base
+
+
+def _within_depth(amap: ArgumentMap, depth: int) -> set[str]:
+    """Ids of statements and relations at most ``depth`` support/attack steps from a main claim."""
+    roots = [s.id for s in amap.main_claims] or [s.id for s in amap.roots()]
+    keep = set(roots)
+    frontier = list(roots)
+    for _ in range(depth):
+        nxt = []
+        for item in frontier:
+            for rel in amap.relations_to(item):
+                if rel.id not in keep:
+                    keep.add(rel.id)
+                    nxt.append(rel.id)  # undercuts of this relation are one step further
+                for src in rel.sources:
+                    if src not in keep:
+                        keep.add(src)
+                        nxt.append(src)
+        frontier = nxt
+    return keep
+
+
+def select(amap: ArgumentMap, options: DiagramOptions) -> ArgumentMap:
+    """The part of the map the options ask to show (focus, then depth, then kinds).
+
+    Relations lose the statements that are hidden; a relation left with no
+    source, or whose target is hidden, is not shown.
+    """
+    if options.focus is not None:
+        amap = amap.subtree(options.focus)
+    if options.depth is not None:
+        keep = _within_depth(amap, options.depth)
+        amap = _restrict(amap, lambda s: s.id in keep, keep)
+    if options.kinds is not None:
+        kinds = options.kinds
+        amap = _restrict(amap, lambda s: s.kind in kinds, None)
+    return amap
+
+
+def _restrict(amap: ArgumentMap, keep_statement: Any, keep_relations: set[str] | None) -> ArgumentMap:
+    statements = [s for s in amap.statements if keep_statement(s)]
+    alive: set[str] = {s.id for s in statements}
+    relations = []
+    # Relations come after what they target only for undercuts; loop until stable.
+    pending = [r for r in amap.relations if keep_relations is None or r.id in keep_relations]
+    changed = True
+    while changed:
+        changed = False
+        rest = []
+        for rel in pending:
+            sources = [s for s in rel.sources if s in alive]
+            if rel.target in alive and sources:
+                relations.append((rel, sources))
+                alive.add(rel.id)
+                changed = True
+            else:
+                rest.append(rel)
+        pending = rest
+    order = {r.id: i for i, r in enumerate(amap.relations)}
+    relations.sort(key=lambda pair: order[pair[0].id])
+    trimmed = []
+    for rel, sources in relations:
+        if len(sources) != len(rel.sources):
+            field = "premises" if hasattr(rel, "premises") else "attackers"
+            rel = attrs.evolve(rel, **{field: sources})
+        trimmed.append(rel)
+    return amap.evolve(statements=statements, relations=trimmed)
+
