@@ -203,3 +203,19 @@ def test_python_dash_m_runs_the_same_cli_without_tracebacks(tmp_path):
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert bad.stderr == f"argmap: error: {tmp_path / 'x.json'}: no such file\n"
+
+
+def test_render_passes_diagram_options(reg, capsys, tmp_path):
+    """render's diagram options reach the DOT writer (direction, theme, kinds, legend)."""
+    out = tmp_path / "m.dot"
+    code, _, err = run(["render", str(CORE), "-o", str(out), "--direction", "left", "--theme", "print",
+                        "--kinds", "recommendation,objection", "--no-legend"], reg, capsys)
+    dot = out.read_text(encoding="utf-8")
+    assert (code, err) == (0, "")
+    assert "rankdir=RL" in dot and '"legend"' not in dot and "s2 [" not in dot and "s5 [" in dot
+
+
+def test_render_option_errors_are_one_line(reg, capsys, tmp_path):
+    """A focus on a missing id is one line naming the option."""
+    code, _, err = run(["render", str(CORE), "-o", str(tmp_path / "m.dot"), "--focus", "s99"], reg, capsys)
+    assert code == 1 and err == "argmap: error: focus: unknown id 's99'\n"

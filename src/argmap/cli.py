@@ -23,9 +23,11 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from ._io import decode_text, read_input_bytes, write_atomic
+from .dot import to_dot
 from .errors import ArgmapError, FormatError, InputError, ValidationError
 from .model import ArgumentMap, Document
 from .plugins import Registry, load_registry
+from .views import DIRECTIONS, THEMES, DiagramOptions
 
 __all__ = ["main"]
 
@@ -72,6 +74,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="from_format", metavar="FORMAT",
                    help=f"read INPUT as this map format, or '{PROSE}' for prose (default: from the suffix)")
     p.add_argument("--title", help="the document's title (prose input)")
+    g = p.add_argument_group("diagram options")
+    g.add_argument("--direction", choices=tuple(DIRECTIONS), help="where the thesis sits (default: top)")
+    g.add_argument("--theme", choices=tuple(THEMES), help="colours: default, print (greyscale) or colorblind")
+    g.add_argument("--kinds", metavar="KINDS", help="only these kinds, comma-separated (e.g. claim,premise)")
+    g.add_argument("--depth", type=_count, metavar="N", help="only statements up to N steps from the thesis")
+    g.add_argument("--focus", metavar="ID", help="only this statement and what hangs from it")
+    g.add_argument("--group-paragraphs", action="store_true", default=None,
+                   help="frame the statements of each source paragraph together")
+    g.add_argument("--width", type=_count, metavar="N", help="characters per line of statement text (default: 30)")
+    g.add_argument("--no-legend", dest="legend", action="store_false", default=None, help="leave out the legend")
 
     p = sub.add_parser("convert", help="convert a map file to another format")
     p.add_argument("input", metavar="INPUT", help="a map file, or - for standard input")
@@ -91,6 +103,16 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score an extractor against an annotated corpus", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {value!r}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None, *, registry: Registry | None = None) -> int:
@@ -207,9 +229,12 @@ def _cmd_render(args: argparse.Namespace, registry: Registry) -> int:
         from .layout import find_renderer
 
         renderer = find_renderer(fmt)  # fail before any extraction work when Graphviz is missing
+    options = DiagramOptions.of(
+        direction=args.direction, theme=args.theme, kinds=args.kinds, depth=args.depth, focus=args.focus,
+        group_paragraphs=args.group_paragraphs, width=args.width, legend=args.legend,
+    )
     amap = _read_input(args, registry, prose_ok=True)
-    source = registry.exporter("dot").export(amap)
-    assert isinstance(source, str)
+    source = to_dot(amap, options)
     if fmt == "dot":
         data = source.encode("utf-8")
     else:

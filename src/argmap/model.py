@@ -398,7 +398,7 @@ def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ArgumentMap:
     """A document, the statements taken from it, and the relations between them.
 
@@ -424,6 +424,31 @@ class ArgumentMap:
 
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._by_id
+
+    def __repr__(self) -> str:
+        title = f", title={self.document.title!r}" if self.document.title else ""
+        return f"<ArgumentMap: {len(self.statements)} statements, {len(self.relations)} relations{title}>"
+
+    # -- Jupyter --------------------------------------------------------------
+
+    def _repr_svg_(self) -> str | None:
+        """The map's diagram, for Jupyter (``None`` when Graphviz is missing)."""
+        from .dot import to_dot
+        from .errors import ArgmapError
+        from .layout import render_dot
+
+        try:
+            return render_dot(to_dot(self), "svg").decode("utf-8")
+        except ArgmapError:
+            return None
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """The diagram as SVG where Graphviz is available, and a one-line summary."""
+        bundle = {"text/plain": repr(self)}
+        svg = self._repr_svg_()
+        if svg is not None:
+            bundle["image/svg+xml"] = svg
+        return bundle
 
     def __len__(self) -> int:
         """The number of statements."""

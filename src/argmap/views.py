@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from .errors import ArgmapError
+from .errors import ArgmapError, UnknownIdError
 from .model import ArgumentMap, Kind
 
 __all__ = ["DIRECTIONS", "THEMES", "DiagramOptions", "Theme", "select"]
@@ -92,10 +92,15 @@ def _kinds(value: Any) -> frozenset[Kind] | None:
         return None
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split() if v]
-    try:
-        return frozenset(Kind(v) for v in value)
-    except ValueError as exc:
-        raise ArgmapError(f"unknown kind in kinds: {exc} (expected {', '.join(k.value for k in Kind)})") from None
+    kinds = []
+    for v in value:
+        try:
+            kinds.append(Kind(v))
+        except ValueError:
+            raise ArgmapError(
+                f"unknown kind {v!r} (expected {', '.join(k.value for k in Kind)})", where="kinds"
+            ) from None
+    return frozenset(kinds)
 
 
 def _check_choice(choices: Iterable[str]):
@@ -103,14 +108,15 @@ def _check_choice(choices: Iterable[str]):
 
     def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         if value not in options:
-            raise ArgmapError(f"unknown {attribute.name} {value!r} (expected one of {', '.join(options)})")
+            raise ArgmapError(f"unknown {attribute.name} {value!r} (expected one of {', '.join(options)})",
+                              where=attribute.name)
 
     return check
 
 
 def _check_positive(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        raise ArgmapError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+        raise ArgmapError(f"expected a whole number >= 0, got {value!r}", where=attribute.name)
 
 
 @attrs.frozen
@@ -175,6 +181,8 @@ def select(amap: ArgumentMap, options: DiagramOptions) -> ArgumentMap:
     source, or whose target is hidden, is not shown.
     """
     if options.focus is not None:
+        if options.focus not in amap:
+            raise UnknownIdError(f"unknown id {options.focus!r}", where="focus")
         amap = amap.subtree(options.focus)
     if options.depth is not None:
         keep = _within_depth(amap, options.depth)
