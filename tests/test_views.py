@@ -163,3 +163,16 @@ def test_jupyter_without_graphviz_falls_back_to_text(monkeypatch, tmp_path):
     m = sample()
     assert m._repr_svg_() is None
     assert m._repr_mimebundle_() == {"text/plain": repr(m)}
+
+
+def test_many_reasons_are_staggered_over_rows():
+    """A claim with many reasons gets its arrows spread over `stagger` rows (minlen 1, 2, 3, 1, ...)."""
+    b = MapBuilder()
+    t = b.claim("T", main=True)
+    for i in range(9):
+        b.support(t, b.premise(f"P{i}"))
+    dot = to_dot(b.build())
+    minlens = [int(m.group(1)) if m else 1 for m in
+               (re.search(r"minlen=(\d)", line) for line in dot.splitlines() if " -> s1 [" in line)]
+    assert minlens == [1, 2, 3] * 3
+    assert "minlen" not in to_dot(b.build(), stagger=1)

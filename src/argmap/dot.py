@@ -176,12 +176,24 @@ class _Writer:
     def relations(self) -> None:
         amap = self.amap
         targeted = {r.target for r in amap.relations}
+        # A claim with many reasons would make one very wide row: stagger the
+        # arrows into it over a few rows (what Graphviz's `unflatten` does).
+        fan_in: dict[str, int] = {}
+        for rel in amap.relations:
+            fan_in[rel.target] = fan_in.get(rel.target, 0) + 1
+        seen: dict[str, int] = {}
+        rows = self.opts.stagger
         for rel in amap.relations:
             is_support = isinstance(rel, Support)
             style = self.support_edge if is_support else self.attack_edge
             conf = rel.provenance.confidence if rel.provenance is not None else None
             weight = f", penwidth={_weight(conf, 1.4)}" if conf is not None else ""
             what = ("supports" if is_support else "attacks") + (f" ({rel.id})")
+            if rows > 1 and fan_in[rel.target] > 2 * rows:
+                nth = seen.get(rel.target, 0)
+                seen[rel.target] = nth + 1
+                if nth % rows:
+                    weight += f", minlen={1 + nth % rows}"
             sources = rel.sources
             if len(sources) > 1 or rel.id in targeted:
                 colour = self.theme.support if is_support else self.theme.attack

@@ -131,6 +131,7 @@ class DiagramOptions:
     - ``group_paragraphs``: frame the statements of each source paragraph together.
     - ``width``: characters per line of wrapped text; ``max_lines``: lines before "…".
     - ``legend``: draw a legend of the kinds and relations shown.
+    - ``stagger``: spread the reasons of a claim that has many over this many rows.
     """
 
     direction: str = attrs.field(default="top", validator=_check_choice(DIRECTIONS))
@@ -142,6 +143,7 @@ class DiagramOptions:
     width: int = attrs.field(default=30, validator=_check_positive)
     max_lines: int | None = attrs.field(default=14, validator=_check_positive)
     legend: bool = True
+    stagger: int = attrs.field(default=3, validator=_check_positive)
 
     @classmethod
     def of(cls, options: DiagramOptions | None = None, **changes: Any) -> DiagramOptions:
