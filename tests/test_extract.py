@@ -73,6 +73,13 @@ def test_a_headline_that_is_not_the_thesis_is_left_out(article):
     assert not any(s.text.startswith("Cities are finally") for s in article.statements)
 
 
+def test_a_headline_left_out_titles_the_document_unless_it_has_a_title(article):
+    """The headline becomes the document's title when the document has none; a given title is kept."""
+    assert article.document.title == "Cities are finally making room for bikes"
+    titled = extract(Document.from_path(FIXTURES / "cycle-lanes.txt", title="Given"))
+    assert titled.document.title == "Given"
+
+
 def test_reported_opposition_and_concessions_are_objections_against_the_thesis(article):
     """'of course' and 'Critics say' mark objections that attack the thesis."""
     thesis = article.main_claims[0]

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from ..model import ArgumentMap, Attack, Document, Kind, Provenance, Statement, Support
 from .segment import Unit, segment, units_from_spans
 from .structure import Link, Plan, analyse
@@ -150,7 +152,8 @@ def extract(document: Document) -> ArgumentMap:
     """Map a document of English argumentative prose.
 
     Units are found by :func:`argmap.extract.segment.segment`; page furniture
-    and a headline that is not the thesis are left out. Ids are ``s1, s2, ...``
+    and a headline that is not the thesis are left out (a headline becomes
+    the document's title when it has none). Ids are ``s1, s2, ...``
     in document order and ``r1, r2, ...`` in the order of the relations'
     source statements. Every statement and relation carries
     ``Provenance("cues", confidence)``.
@@ -160,6 +163,10 @@ def extract(document: Document) -> ArgumentMap:
         return ArgumentMap(document=document, metadata={"extractor": NAME})
     plan = analyse(units)
     keep = [i for i, u in enumerate(units) if u.zone != "headline" or i == plan.thesis]
+    headlines = [u for i, u in enumerate(units) if u.zone == "headline" and i != plan.thesis]
+    if document.title is None and headlines:
+        # A headline left out of the map still names the document (and titles its diagram).
+        document = attrs.evolve(document, title=" ".join(" ".join(u.text.split()) for u in headlines))
     return _build(document, units, plan, keep)
 
 
