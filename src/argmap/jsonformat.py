@@ -43,6 +43,14 @@ _STATEMENT_FIELDS = ("id", "text", "kind", "main", "spans", "provenance", "tags"
 _SUPPORT_FIELDS = ("id", "type", "from", "to", "scheme", "example", "provenance", "metadata")
 _ATTACK_FIELDS = ("id", "type", "from", "to", "provenance", "metadata")
 _PROVENANCE_FIELDS = ("extractor", "confidence")
+_STATEMENT_REQUIRED = ("id", "text", "kind")
+_RELATION_REQUIRED = ("id", "type", "from", "to")
+# The same as sets, for the one-comparison check of the usual object.
+_STATEMENT_KEYS = frozenset(_STATEMENT_FIELDS)
+_STATEMENT_REQUIRED_KEYS = frozenset(_STATEMENT_REQUIRED)
+_SUPPORT_KEYS = frozenset(_SUPPORT_FIELDS)
+_ATTACK_KEYS = frozenset(_ATTACK_FIELDS)
+_RELATION_REQUIRED_KEYS = frozenset(_RELATION_REQUIRED)
 # Model attribute -> JSON field, for error places.
 _JSON_NAME = {"premises": "from", "attackers": "from", "conclusion": "to", "target": "to"}
 
@@ -123,23 +131,23 @@ def dumps(amap: ArgumentMap) -> str:
     JSON cannot carry (a set, an object, NaN, ...).
     """
     try:
-        parts = [
-            f'  "format": {_encode(FORMAT)}',
-            f'  "document": {_encode(_document(amap.document))}',
-            _list_block("statements", [_encode(_statement(s)) for s in amap.statements]),
-            _list_block("relations", [_encode(_relation(r)) for r in amap.relations]),
-        ]
+        parts = ['{\n  "format": ', _encode(FORMAT), ',\n  "document": ', _encode(_document(amap.document))]
+        parts += _list_block("statements", [_encode(_statement(s)) for s in amap.statements])
+        parts += _list_block("relations", [_encode(_relation(r)) for r in amap.relations])
         if amap.metadata:
-            parts.append(f'  "metadata": {_encode(dict(amap.metadata))}')
+            parts += [',\n  "metadata": ', _encode(dict(amap.metadata))]
     except (TypeError, ValueError) as exc:
         raise FormatError(f"metadata cannot be written as JSON: {exc}") from None
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    parts.append("\n}\n")
+    # One join of all the pieces: adding them up one by one would hold several
+    # copies of a large map's text at once.
+    return "".join(parts)
 
 
-def _list_block(name: str, items: list[str]) -> str:
+def _list_block(name: str, items: list[str]) -> list[str]:
     if not items:
-        return f'  "{name}": []'
-    return f'  "{name}": [\n    ' + ",\n    ".join(items) + "\n  ]"
+        return [f',\n  "{name}": []']
+    return [f',\n  "{name}": [\n    ', ",\n    ".join(items), "\n  ]"]
 
 
 # -- reading -------------------------------------------------------------------
@@ -192,8 +200,12 @@ def _json_type(value: Any) -> str:
 
 def _expect(value: Any, kind: type, where: str, what: str) -> Any:
     if not isinstance(value, kind):
-        raise FormatError(f"expected {what}, got {_json_type(value)}", where=where)
+        raise _wrong_type(value, where, what)
     return value
+
+
+def _wrong_type(value: Any, where: str, what: str) -> FormatError:
+    return FormatError(f"expected {what}, got {_json_type(value)}", where=where)
 
 
 def _field_error(exc: ValidationError, where: str) -> FormatError:
@@ -222,15 +234,29 @@ def _read_metadata(obj: Any, where: str) -> Any:
     return _expect(obj, dict, where, "an object")
 
 
+# The readers below run once per statement and relation of a file. They check
+# the usual object with one set comparison and build error places (f-strings)
+# only on the way to an error; the checks and their order are those of
+# _check_fields and _expect.
+
+
 def _read_statement(obj: Any, where: str) -> Statement:
-    _check_fields(obj, where, _STATEMENT_FIELDS, ("id", "text", "kind"))
+    if not (type(obj) is dict and _STATEMENT_REQUIRED_KEYS <= obj.keys() <= _STATEMENT_KEYS):
+        _check_fields(obj, where, _STATEMENT_FIELDS, _STATEMENT_REQUIRED)
     spans = obj.get("spans", [])
-    _expect(spans, list, f"{where}.spans", "a list of [start, end] pairs")
+    if not isinstance(spans, list):
+        raise _wrong_type(spans, f"{where}.spans", "a list of [start, end] pairs")
     for j, span in enumerate(spans):
         if not isinstance(span, list) or len(span) != 2:
             raise FormatError("expected a [start, end] pair", where=f"{where}.spans[{j}]")
     tags = obj.get("tags", [])
-    _expect(tags, list, f"{where}.tags", "a list of strings")
+    if not isinstance(tags, list):
+        raise _wrong_type(tags, f"{where}.tags", "a list of strings")
+    provenance = obj.get("provenance")
+    if provenance is not None:
+        provenance = _read_provenance(provenance, f"{where}.provenance")
+    metadata = obj.get("metadata")
+    metadata = {} if metadata is None else _read_metadata(metadata, f"{where}.metadata")
     try:
         return Statement(
             id=obj["id"],
@@ -238,30 +264,39 @@ def _read_statement(obj: Any, where: str) -> Statement:
             kind=obj["kind"],
             main=obj.get("main", False),
             spans=spans,
-            provenance=_read_provenance(obj.get("provenance"), f"{where}.provenance"),
+            provenance=provenance,
             tags=tags,
-            metadata=_read_metadata(obj.get("metadata"), f"{where}.metadata"),
+            metadata=metadata,
         )
     except ValidationError as exc:
         raise _field_error(exc, where) from None
 
 
 def _read_relation(obj: Any, where: str) -> Support | Attack:
-    if not isinstance(obj, Mapping):
+    if type(obj) is not dict and not isinstance(obj, Mapping):
         raise FormatError(f"expected an object, got {_json_type(obj)}", where=where)
     rtype = obj.get("type")
     if rtype == "support":
-        _check_fields(obj, where, _SUPPORT_FIELDS, ("id", "type", "from", "to"))
+        if not (type(obj) is dict and _RELATION_REQUIRED_KEYS <= obj.keys() <= _SUPPORT_KEYS):
+            _check_fields(obj, where, _SUPPORT_FIELDS, _RELATION_REQUIRED)
     elif rtype == "attack":
-        _check_fields(obj, where, _ATTACK_FIELDS, ("id", "type", "from", "to"))
+        if not (type(obj) is dict and _RELATION_REQUIRED_KEYS <= obj.keys() <= _ATTACK_KEYS):
+            _check_fields(obj, where, _ATTACK_FIELDS, _RELATION_REQUIRED)
     elif rtype is None:
         raise FormatError("missing field 'type'", where=where)
     else:
         raise FormatError(f"unknown type {rtype!r} (expected 'support' or 'attack')", where=f"{where}.type")
-    sources = _expect(obj["from"], list, f"{where}.from", "a list of statement ids")
-    target = _expect(obj["to"], str, f"{where}.to", "an id")
-    provenance = _read_provenance(obj.get("provenance"), f"{where}.provenance")
-    metadata = _read_metadata(obj.get("metadata"), f"{where}.metadata")
+    sources = obj["from"]
+    if not isinstance(sources, list):
+        raise _wrong_type(sources, f"{where}.from", "a list of statement ids")
+    target = obj["to"]
+    if not isinstance(target, str):
+        raise _wrong_type(target, f"{where}.to", "an id")
+    provenance = obj.get("provenance")
+    if provenance is not None:
+        provenance = _read_provenance(provenance, f"{where}.provenance")
+    metadata = obj.get("metadata")
+    metadata = {} if metadata is None else _read_metadata(metadata, f"{where}.metadata")
     try:
         if rtype == "support":
             return Support(
