@@ -12,6 +12,9 @@ if ! command -v dot >/dev/null 2>&1; then
 fi
 
 "$VENV/bin/pip" install --quiet --disable-pip-version-check -e '.[test]'
+# The plugins in plugins/, each with its own tests; a setuptools that builds editable wheels by itself,
+# for the scaffold test that pip-installs a new plugin offline (--no-build-isolation).
+"$VENV/bin/pip" install --quiet --disable-pip-version-check 'setuptools>=70.1'
 for plugin in plugins/*/; do
   if [ -f "$plugin/pyproject.toml" ]; then
     "$VENV/bin/pip" install --quiet --disable-pip-version-check -e "$plugin"
