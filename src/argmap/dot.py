@@ -40,6 +40,9 @@ def _unsafe(ch: str) -> bool:
     return cat in ("Cc", "Cs") or ch in "\ufffe\uffff"
 
 
+_WRAP_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     """Split text into lines of at most *width* characters at white space.
 
@@ -49,35 +52,31 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     >>> wrap("Japan must choose the path of principled engagement", 20)
     ['Japan must choose', 'the path of', 'principled', 'engagement']
     """
-    lines: list[str] = []
-    current: list[str] = []
-    length = 0
-    for word in text.split():
-        if current and length + 1 + len(word) > width:
-            lines.append(" ".join(current))
-            current = [word]
-            length = len(word)
-        else:
-            length += len(word) + (1 if current else 0)
-            current.append(word)
-    if current:
-        lines.append(" ".join(current))
-    return lines
+    pattern = _WRAP_PATTERNS.get(width)
+    if pattern is None:
+        # The longest run of at most `width` characters that ends before a space or the
+        # end (greedy filling, done by the regex engine), else one over-long word.
+        pattern = _WRAP_PATTERNS[width] = re.compile(rf"(.{{1,{max(width, 1)}}})(?: |$)|(\S+)(?: |$)")
+    return [short or long for short, long in pattern.findall(" ".join(text.split()))]
 
 
-def _clean(text: str, where: str) -> str:
+_LINE_BREAKS = str.maketrans("", "", "\n\r\t")
+
+
+def _clean(text: str, where: str, *, warn: bool = True) -> str:
     """Replace characters DOT/SVG cannot carry (control characters, lone
     surrogates) with U+FFFD, warning once per text."""
-    if text.isprintable():
+    if text.isprintable() or text.translate(_LINE_BREAKS).isprintable():
         return text
     bad = [ch for ch in text if not ch.isspace() and _unsafe(ch)]
     if not bad:
         return text
-    warnings.warn(
-        f"DOT cannot carry control characters: {len(bad)} replaced with U+FFFD in {where}",
-        ExportWarning,
-        stacklevel=3,
-    )
+    if warn:
+        warnings.warn(
+            f"DOT cannot carry control characters: {len(bad)} replaced with U+FFFD in {where}",
+            ExportWarning,
+            stacklevel=3,
+        )
     return "".join("\ufffd" if (not ch.isspace() and _unsafe(ch)) else ch for ch in text)
 
 
@@ -104,10 +103,12 @@ def quote(text: str | Iterable[str], *, where: str = "text", tooltip: bool = Fal
     >>> print(quote('say "hi" \\\\N <b>'))
     "say \\"hi\\" \\\\N <b>"
     """
-    lines = [text] if isinstance(text, str) else list(text)
+    joined = text if isinstance(text, str) else "\n".join(text)
     if tooltip:
-        return '"' + _escape_tooltip(_clean("\n".join(lines), where)) + '"'
-    return '"' + "\\n".join(_escape_line(_clean(line, where)) for line in lines) + '"'
+        return '"' + _escape_tooltip(_clean(joined, where)) + '"'
+    # Lines are joined with Graphviz's centred line break, \n; a newline inside a
+    # single text is a line break too.
+    return '"' + _escape_line(_clean(joined, where)).replace("\n", "\\n") + '"'
 
 
 def _lines(text: str, width: int, max_lines: int | None) -> list[str]:
@@ -164,8 +165,11 @@ class _Writer:
 
     def statement(self, st: Statement, indent: str = "  ") -> None:
         o = self.opts
-        label = quote(_lines(_clean(st.text, st.id), o.width, o.max_lines), where=st.id)
-        tooltip = quote(_quote_of(self.amap, st), where=st.id, tooltip=True)
+        # Clean once (one warning per statement), then escape: the hot path of big maps.
+        text = _clean(st.text, st.id)
+        label = '"' + _escape_line("\n".join(_lines(text, o.width, o.max_lines))).replace("\n", "\\n") + '"'
+        source = _clean(_quote_of(self.amap, st), st.id, warn=False) if st.spans else text
+        tooltip = '"' + _escape_tooltip(source) + '"'
         extra = ""
         if st.main:
             extra = f', penwidth=3.2, color="{self.theme.main_border}", fontsize=13'
@@ -270,7 +274,7 @@ class _Writer:
             rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{theme.attack}"><B>- - -|</B></FONT> attacks</TD></TR>')
         if any(len(r.sources) > 1 for r in amap.relations):
             rows.append('<TR><TD BORDER="0" ALIGN="LEFT">framed + dot: linked premises</TD></TR>')
-        if any(r.target not in {s.id for s in amap.statements} for r in amap.attacks):
+        if any(not isinstance(amap.get(r.target), Statement) for r in amap.attacks):
             rows.append('<TR><TD BORDER="0" ALIGN="LEFT">attack on a dot: undercut</TD></TR>')
         if self.confident:
             rows.append('<TR><TD BORDER="0" ALIGN="LEFT">line weight: confidence</TD></TR>')
