@@ -14,18 +14,26 @@ from argmap import hookspecs
 
 from .conftest import ROOT
 
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "docs" / "hooks").glob("*.md"))]
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 
 def test_every_hook_is_documented():
-    """docs/hooks.md has a section, with the signature, for every hook argmap declares."""
-    page = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")
+    """Every hook argmap declares has its page docs/hooks/<hook>.md with the heading, the signature and a
+    runnable example, and the overview docs/hooks.md links to it."""
+    overview = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")
     hooks = [name for name in dir(hookspecs) if name.startswith("argmap_")]
     assert hooks, "no hooks found"
     for name in hooks:
-        assert f"## `{name}`" in page, f"{name} is not documented in docs/hooks.md"
-        assert re.search(rf"^{name}\(register: ", page, re.M), f"{name}: signature missing in docs/hooks.md"
+        path = ROOT / "docs" / "hooks" / f"{name}.md"
+        assert path.is_file(), f"{name} has no page docs/hooks/{name}.md"
+        page = path.read_text(encoding="utf-8")
+        assert page.startswith(f"# `{name}`\n"), f"docs/hooks/{name}.md does not start with its heading"
+        assert re.search(rf"^{name}\(register: ", page, re.M), f"{name}: signature missing in its page"
+        assert python_blocks(path), f"docs/hooks/{name}.md has no python example"
+        assert f"(hooks/{name}.md)" in overview, f"docs/hooks.md does not link to the page of {name}"
+    pages = {p.stem for p in (ROOT / "docs" / "hooks").glob("*.md")}
+    assert pages <= set(hooks), f"pages for hooks that do not exist: {sorted(pages - set(hooks))}"
 
 
 def python_blocks(page: Path) -> list[tuple[int, str]]:
