@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from argmap import Document
-from argmap.extract import extract
+from argmap.cues import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ import pytest
 
 import argmap
 from argmap import Attack, Document, Kind, Support
-from argmap.extract import extract, extract_units
+from argmap.cues import extract, extract_units
 from argmap.plugins import load_registry
 
 from .conftest import ROOT

@@ -11,7 +11,7 @@ import pytest
 
 import argmap
 from argmap import Attack, Kind, Support
-from argmap.extract import extract
+from argmap.cues import extract
 
 from .conftest import ROOT
 

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import Document
-from argmap.extract import extract
-from argmap.extract.segment import segment, split_sentences
-from argmap.extract.similarity import Vectors, stem
+from argmap.cues import extract
+from argmap.cues.segment import segment, split_sentences
+from argmap.cues.similarity import Vectors, stem
 
 
 def _nonspace(text: str) -> str:

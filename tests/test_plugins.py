@@ -188,3 +188,12 @@ def test_argmap_load_plugins_restricts_entry_points(monkeypatch, fake_plugin_mod
     reg = load_registry(env=env)
     assert {p.name for p in reg.plugins if not p.builtin} == loaded
     assert "dot" in reg.exporters
+
+
+def test_loading_every_plugin_leaves_the_public_functions_alone():
+    """Importing the plugins' modules never replaces argmap's public functions by submodules of the same name."""
+    import argmap
+
+    load_registry().extractor().extract(Document("We should test more. Bugs cost money."))
+    for name in ("extract", "render", "load", "dump", "loads", "dumps", "to_dot"):
+        assert callable(getattr(argmap, name)), name

@@ -7,13 +7,13 @@ from ..plugins import Extractor
 
 
 def _extract(document):
-    from ..extract import extract
+    from ..cues import extract
 
     return extract(document)
 
 
 def _extract_units(document, spans):
-    from ..extract import extract_units
+    from ..cues import extract_units
 
     return extract_units(document, spans)
 

@@ -3,17 +3,17 @@
 Offline, deterministic and pure Python: no model, no downloads. The work is
 split in three steps, each a module of this package:
 
-- :mod:`~argmap.extract.segment`: units with exact character spans
+- :mod:`~argmap.cues.segment`: units with exact character spans
   (paragraphs and lines, page furniture dropped, sentences, clauses);
-- :mod:`~argmap.extract.structure`: the cues of each unit
-  (:mod:`~argmap.extract.lexicon`), the thesis, restatements of it, and one
+- :mod:`~argmap.cues.structure`: the cues of each unit
+  (:mod:`~argmap.cues.lexicon`), the thesis, restatements of it, and one
   relation per unit from discourse markers, paragraph structure and word
-  overlap (:mod:`~argmap.extract.similarity`);
+  overlap (:mod:`~argmap.cues.similarity`);
 - this module: statements with kinds and confidences, relations with ids,
   assembled into a validated :class:`~argmap.ArgumentMap`.
 
 >>> from argmap import Document
->>> from argmap.extract import extract
+>>> from argmap.cues import extract
 >>> amap = extract(Document("We should plant more trees, because trees cool the streets."))
 >>> [(s.id, s.kind.value, s.main) for s in amap.statements]
 [('s1', 'recommendation', True), ('s2', 'premise', False)]
@@ -151,7 +151,7 @@ def _build(document: Document, units: Sequence[Unit], plan: Plan, keep: Sequence
 def extract(document: Document) -> ArgumentMap:
     """Map a document of English argumentative prose.
 
-    Units are found by :func:`argmap.extract.segment.segment`; page furniture
+    Units are found by :func:`argmap.cues.segment.segment`; page furniture
     and a headline that is not the thesis are left out (a headline becomes
     the document's title when it has none). Ids are ``s1, s2, ...``
     in document order and ``r1, r2, ...`` in the order of the relations'

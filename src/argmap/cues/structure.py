@@ -2,8 +2,8 @@
 
 The analysis is a single left-to-right pass over the units with a small
 state (are we in the author's line, in a reported objection, or in the
-author's answer to it?), driven by the cues of :mod:`argmap.extract.lexicon`,
-the paragraph structure and the word overlap of :mod:`argmap.extract.similarity`.
+author's answer to it?), driven by the cues of :mod:`argmap.cues.lexicon`,
+the paragraph structure and the word overlap of :mod:`argmap.cues.similarity`.
 Each unit gets at most one outgoing relation, so the result is a tree rooted
 at the thesis; roles (the author's side or the opponent's) follow from it: the
 thesis is the author's, an attack changes side, a support keeps it.
