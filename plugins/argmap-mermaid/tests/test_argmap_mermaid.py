@@ -284,6 +284,13 @@ def test_convert_the_op_ed(seed, capsys, tmp_path):
     assert (tmp_path / "map.mmd").read_text(encoding="utf-8") == out
 
 
+def test_readme_shows_the_real_output():
+    """The flowchart in the README is what the plugin writes for the op-ed's core map (the golden file)."""
+    readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```mermaid\n")[1].split("```")[0]
+    assert block == (GOLDEN / "japan-russia-reset.core.mmd").read_text(encoding="utf-8")
+
+
 # -- optional: the real Mermaid parser (npm install mermaid jsdom; ARGMAP_MERMAID_NODE_MODULES) ------
 
 MODULES = os.environ.get("ARGMAP_MERMAID_NODE_MODULES")
