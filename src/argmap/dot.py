@@ -289,8 +289,10 @@ class _Writer:
         self.body()
         if self.opts.legend:
             self.legend()
-        self.out.append("}")
-        return "\n".join(self.out) + "\n"
+        # The final newline goes in with the last line: adding it to the joined
+        # text would copy the whole (large) DOT source once more.
+        self.out.append("}\n")
+        return "\n".join(self.out)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
