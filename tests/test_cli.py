@@ -219,3 +219,13 @@ def test_render_option_errors_are_one_line(reg, capsys, tmp_path):
     """A focus on a missing id is one line naming the option."""
     code, _, err = run(["render", str(CORE), "-o", str(tmp_path / "m.dot"), "--focus", "s99"], reg, capsys)
     assert code == 1 and err == "argmap: error: focus: unknown id 's99'\n"
+
+
+def test_convert_picks_the_exporter_from_the_output_suffix(reg, capsys, tmp_path):
+    """Without -t, convert uses the exporter whose suffix the output file has; with neither, one line says so."""
+    code, _, _ = run(["convert", str(CORE), "-o", str(tmp_path / "m.gv")], reg, capsys)
+    assert code == 0 and (tmp_path / "m.gv").read_text(encoding="utf-8").startswith("digraph argmap {")
+    code, _, _ = run(["convert", str(CORE), "-o", str(tmp_path / "notes.md")], reg, capsys)
+    assert code == 0 and (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("# Japan sees")
+    code, out, err = run(["convert", str(CORE)], reg, capsys)
+    assert code == 1 and out == "" and err.startswith("argmap: error: give the output format with -t FORMAT (dot, json")

@@ -4,7 +4,7 @@
 
     argmap extract INPUT [-e EXTRACTOR] [-o OUT]                 prose -> argmap JSON
     argmap render  INPUT [-e EXTRACTOR] [-f svg|png|pdf|dot] -o OUT   prose or map -> diagram
-    argmap convert INPUT -t FORMAT [-o OUT]                       map file -> another format
+    argmap convert INPUT [-t FORMAT] [-o OUT]                     map file -> another format
     argmap plugins                                                JSON: plugins and what they registered
     argmap evaluate CORPUS [...]                                  score an extractor on a corpus
 
@@ -24,7 +24,7 @@ from pathlib import PurePath
 
 from ._io import decode_text, read_input_bytes, write_atomic
 from .dot import to_dot
-from .errors import ArgmapError, FormatError, InputError, ValidationError
+from .errors import ArgmapError, FormatError, InputError, UnknownPluginError, ValidationError
 from .model import ArgumentMap, Document
 from .plugins import Registry, load_registry
 from .views import DIRECTIONS, THEMES, DiagramOptions
@@ -87,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("convert", help="convert a map file to another format")
     p.add_argument("input", metavar="INPUT", help="a map file, or - for standard input")
-    p.add_argument("-t", "--to", required=True, metavar="FORMAT", help="output format (an exporter name)")
+    p.add_argument("-t", "--to", metavar="FORMAT",
+                   help="output format, an exporter name (default: from OUT's suffix, e.g. map.dot)")
     p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
     p.add_argument("--from", dest="from_format", metavar="FORMAT",
                    help="read INPUT as this map format (default: from the suffix)")
@@ -246,7 +247,14 @@ def _cmd_render(args: argparse.Namespace, registry: Registry) -> int:
 
 
 def _cmd_convert(args: argparse.Namespace, registry: Registry) -> int:
-    exporter = registry.exporter(args.to)
+    if args.to is not None:
+        exporter = registry.exporter(args.to)
+    else:
+        found = registry.exporter_for(args.output) if args.output != "-" else None
+        if found is None:
+            known = ", ".join(sorted(registry.exporters))
+            raise UnknownPluginError(f"give the output format with -t FORMAT ({known})")
+        exporter = found
     amap = _read_input(args, registry, prose_ok=False)
     out = exporter.export(amap)
     data = out if isinstance(out, bytes) else out.encode("utf-8")

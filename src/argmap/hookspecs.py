@@ -6,8 +6,8 @@ callable; the plugin calls it once per component it offers. Plugins are found
 through the ``argmap`` entry-point group; the built-in components are plugins
 too and register the same way.
 
-These docstrings are the reference: ``docs/hooks.md`` repeats each one and a
-test fails when a hook is missing there.
+These docstrings are the reference: ``docs/hooks/<hook name>.md`` repeats
+each one with an example, and a test fails when a hook has no page there.
 """
 
 from __future__ import annotations
