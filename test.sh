@@ -21,4 +21,6 @@ for plugin in plugins/*/; do
   fi
 done
 
+# Types first (the public API is typed: py.typed), then every test, plugins' included.
+"$VENV/bin/python" -m mypy
 "$VENV/bin/python" -m pytest "$@"

@@ -240,8 +240,7 @@ class _Writer:
             if o.group_paragraphs:
                 frame = f'label="¶ {name[1:]}", labeljust=l, fontsize=10, fontcolor="#666666", style="rounded,dashed", color="#9e9e9e"'
             else:
-                rel = amap.get(name)
-                colour = self.theme.support if isinstance(rel, Support) else self.theme.attack
+                colour = self.theme.support if isinstance(amap.get(name), Support) else self.theme.attack
                 frame = f'label="", style=rounded, color="{colour}", penwidth=1.2, margin=6'
             self.out.append(f"  subgraph cluster_{name} {{")
             self.out.append(f"    graph [{frame}];")

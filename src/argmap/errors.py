@@ -32,8 +32,11 @@ class ArgmapError(Exception):
 class ValidationError(ArgmapError, ValueError):
     """A map, statement or relation breaks a rule of the model.
 
-    ``where`` names the place, for example ``relations[3].to``.
+    ``where`` names the place, for example ``relations[3].to``; for an error
+    in one object's field, ``field`` names that field (``"kind"``).
     """
+
+    field: str | None = None
 
 
 class FormatError(ArgmapError, ValueError):

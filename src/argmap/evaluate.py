@@ -159,8 +159,8 @@ def assign(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     col_pot = [0.0] * (cols + 1)
     owner = [0] * (cols + 1)  # owner[c]: the row assigned to column c (0: none)
     came_from = [0] * (cols + 1)
-    for row in range(1, rows + 1):
-        owner[0] = row
+    for row_no in range(1, rows + 1):
+        owner[0] = row_no
         col = 0
         best = [math.inf] * (cols + 1)
         done = [False] * (cols + 1)

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
@@ -51,10 +52,11 @@ def _pure_candidates() -> list[Path]:
     return found
 
 
-def find_renderer(fmt: str = "svg", *, env: dict[str, str] | None = None) -> Renderer:
+def find_renderer(fmt: str = "svg", *, env: Mapping[str, str] | None = None) -> Renderer:
     """The renderer that will draw *fmt*, or a :class:`RenderError` that says
     what to install."""
-    env = os.environ if env is None else env
+    if env is None:
+        env = os.environ
     if fmt not in FORMATS:
         raise RenderError(f"unknown image format {fmt!r} (expected one of {', '.join(FORMATS)})")
     forced = env.get("ARGMAP_GRAPHVIZ")

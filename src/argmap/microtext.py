@@ -432,12 +432,12 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
             )
         else:
             if edge.type == "und":
-                target = rel_ids[undercut_target[edge.id]]
+                attacked = rel_ids[undercut_target[edge.id]]
                 if edge_by_id[edge.trg].type == "add":
                     info["trg"] = edge.trg
             else:
-                target = adu_ids[edge.trg]
-            relations.append(Attack(id=rel_ids[edge.id], attackers=sources, target=target,
+                attacked = adu_ids[edge.trg]
+            relations.append(Attack(id=rel_ids[edge.id], attackers=sources, target=attacked,
                                     metadata={"microtext": info}))
 
     map_info: dict[str, Any] = {

@@ -159,20 +159,29 @@ def _to_spans(value: Any) -> tuple[tuple[int, int], ...]:
     return spans
 
 
-def _to_strings(cls: str, field: str):
-    def convert(value: Any) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = (value,)
-        try:
-            items = tuple(value)
-        except TypeError:
-            raise _fail(cls, field, f"expected a list of strings, got {value!r}") from None
-        for item in items:
-            if not isinstance(item, str):
-                raise _fail(cls, field, f"expected strings, got {item!r}")
-        return items
+def _to_strings(cls: str, field: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    try:
+        items = tuple(value)
+    except TypeError:
+        raise _fail(cls, field, f"expected a list of strings, got {value!r}") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise _fail(cls, field, f"expected strings, got {item!r}")
+    return items
 
-    return convert
+
+def _tags(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_strings("Statement", "tags", value)
+
+
+def _premises(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_strings("Support", "premises", value)
+
+
+def _attackers(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_strings("Attack", "attackers", value)
 
 
 def _check_confidence(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
@@ -236,7 +245,7 @@ class Statement:
     main: bool = attrs.field(default=False, validator=_check_bool)
     spans: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_to_spans)
     provenance: Provenance | None = attrs.field(default=None, validator=_check_provenance)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_to_strings("Statement", "tags"))
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tags)
     metadata: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_freeze_metadata, hash=False, repr=False
     )
@@ -252,7 +261,7 @@ class Support:
     """
 
     id: str = attrs.field(validator=_check_id)
-    premises: tuple[str, ...] = attrs.field(converter=_to_strings("Support", "premises"))
+    premises: tuple[str, ...] = attrs.field(converter=_premises)
     conclusion: str = attrs.field(validator=attrs.validators.instance_of(str))
     scheme: str | None = attrs.field(default=None, validator=_check_optional_str)
     example: bool = attrs.field(default=False, validator=_check_bool)
@@ -287,7 +296,7 @@ class Attack:
     """
 
     id: str = attrs.field(validator=_check_id)
-    attackers: tuple[str, ...] = attrs.field(converter=_to_strings("Attack", "attackers"))
+    attackers: tuple[str, ...] = attrs.field(converter=_attackers)
     target: str = attrs.field(validator=attrs.validators.instance_of(str))
     provenance: Provenance | None = attrs.field(default=None, validator=_check_provenance)
     metadata: Mapping[str, Any] = attrs.field(
@@ -398,6 +407,14 @@ def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _statement_tuple(value: Iterable[Statement]) -> tuple[Statement, ...]:
+    return tuple(value)
+
+
+def _relation_tuple(value: Iterable[Relation]) -> tuple[Relation, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(repr=False)
 class ArgumentMap:
     """A document, the statements taken from it, and the relations between them.
@@ -409,8 +426,8 @@ class ArgumentMap:
     return a new map.
     """
 
-    statements: tuple[Statement, ...] = attrs.field(default=(), converter=tuple)
-    relations: tuple[Relation, ...] = attrs.field(default=(), converter=tuple)
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=_statement_tuple)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_relation_tuple)
     document: Document = attrs.field(factory=Document, validator=attrs.validators.instance_of(Document))
     metadata: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_freeze_metadata, hash=False, repr=False
@@ -597,7 +614,10 @@ class ArgumentMap:
         statements = list(self.statements)
         relations = list(self.relations)
         for item in items:
-            (statements if isinstance(item, Statement) else relations).append(item)
+            if isinstance(item, Statement):
+                statements.append(item)
+            else:
+                relations.append(item)
         return self.evolve(statements=statements, relations=relations)
 
     def replace(self, *items: Item) -> ArgumentMap:

@@ -20,6 +20,7 @@ shows as written. White space inside a statement is shown as single spaces.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .model import ArgumentMap, Attack, Kind, Statement, Support
 
@@ -71,7 +72,7 @@ class _Writer:
                 self.children(src, depth + 1)
             self.children(rel.id, depth + 1)  # undercuts of this reason or objection
 
-    def section(self, title: str, rels: list[Support | Attack]) -> None:
+    def section(self, title: str, rels: Sequence[Support | Attack]) -> None:
         rels = [r for r in rels if r.id not in self.shown]
         if not rels:
             return

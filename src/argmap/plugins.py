@@ -241,7 +241,7 @@ class Registry:
         per_plugin: dict[str, dict[str, list[str]]] = {}
         failures: list[PluginInfo] = list(getattr(pm, "failures", ()))
         origins = getattr(pm, "origins", {})
-        registered = {pm.get_name(p) for p in pm.get_plugins()}
+        registered = {name for p in pm.get_plugins() if (name := pm.get_name(p)) is not None}
         # Registration order (built-ins, then plugins by name), then any others by name.
         order = [n for n in origins if n in registered] + sorted(registered - set(origins))
         for plugin_name in order:

@@ -45,10 +45,12 @@ def statement_texts(*, printable: bool = False, max_size: int = 80) -> st.Search
     DOT, HTML and JSON writers. ``printable=True`` leaves out control and
     format characters (what an SVG can show)."""
     if printable:
-        alphabet = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp"))
+        alphabet = st.characters(  # type: ignore[arg-type]
+            blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp")
+        )
         pieces = st.sampled_from([p for p in _TRICKY if all(c.isprintable() or c == " " for c in p)])
     else:
-        alphabet = st.characters(blacklist_categories=("Cs",))
+        alphabet = st.characters(blacklist_categories=("Cs",))  # type: ignore[arg-type]
         pieces = st.sampled_from(_TRICKY)
     chunk = st.one_of(st.text(alphabet, min_size=1, max_size=12), pieces)
     return (

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from .errors import ArgmapError, UnknownIdError
-from .model import ArgumentMap, Kind
+from .model import ArgumentMap, Kind, Support
 
 __all__ = ["DIRECTIONS", "THEMES", "DiagramOptions", "Theme", "select"]
 
@@ -219,8 +219,10 @@ def _restrict(amap: ArgumentMap, keep_statement: Any, keep_relations: set[str] |
     trimmed = []
     for rel, sources in relations:
         if len(sources) != len(rel.sources):
-            field = "premises" if hasattr(rel, "premises") else "attackers"
-            rel = attrs.evolve(rel, **{field: sources})
+            if isinstance(rel, Support):
+                rel = attrs.evolve(rel, premises=tuple(sources))
+            else:
+                rel = attrs.evolve(rel, attackers=tuple(sources))
         trimmed.append(rel)
     return amap.evolve(statements=statements, relations=trimmed)
 

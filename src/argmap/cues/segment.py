@@ -152,9 +152,9 @@ def _clean_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = _strip_span(text, s, e)
         if e <= s:
             continue
-        m = _TRAILING_STAMP.search(text, s, e)
-        if m:
-            e = _strip_span(text, s, m.start())[1]
+        stamp = _TRAILING_STAMP.search(text, s, e)
+        if stamp:
+            e = _strip_span(text, s, stamp.start())[1]
         if e > s:
             cleaned.append((s, e))
     return cleaned

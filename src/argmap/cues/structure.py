@@ -207,6 +207,11 @@ def _restatements(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, the
     return out
 
 
+def _supports(link: Link | None, target: int | None = None) -> bool:
+    """Whether a link is a support (of ``target``, when given)."""
+    return link is not None and link.type == "support" and (target is None or link.target == target)
+
+
 def analyse(units: Sequence[Unit], *, paragraphs: bool = True) -> Plan:
     """Cues, thesis, restatements and the relation tree of a document's units."""
     n = len(units)
@@ -294,8 +299,7 @@ def analyse(units: Sequence[Unit], *, paragraphs: bool = True) -> Plan:
                 explicit.add(i)
             elif (
                 not c.recommend and prev is not None and not newpar and prev != thesis
-                and links[prev] is not None and links[prev].type == "support"
-                and links[prev].target == thesis and cues[prev].cue == "none" and not cues[prev].recommend
+                and _supports(links[prev], thesis) and cues[prev].cue == "none" and not cues[prev].recommend
             ):
                 # "X. But Y.": X was the view Y answers.
                 links[prev] = Link("attack", thesis, confidence=0.45)
@@ -343,8 +347,7 @@ def analyse(units: Sequence[Unit], *, paragraphs: bool = True) -> Plan:
                 link = to_thesis(i, 0.45)
                 if (
                     multi and head is not None and head != i and head != thesis
-                    and units[head].block != units[thesis].block and links[head] is not None
-                    and links[head].type == "support"
+                    and units[head].block != units[thesis].block and _supports(links[head])
                 ):
                     s_head, s_thesis = vec.cosine(i, head), vec.cosine(i, thesis)
                     if s_head + 0.1 >= s_thesis:
