@@ -148,7 +148,10 @@ def _to_spans(value: Any) -> tuple[tuple[int, int], ...]:
     if not value:
         return ()
     try:
-        spans = tuple((start, end) for start, end in value)
+        if type(value) is tuple and all(type(span) is tuple and len(span) == 2 for span in value):
+            spans = value  # already a tuple of pairs (a copied map, evolve): keep it, no copy
+        else:
+            spans = tuple((start, end) for start, end in value)
     except (TypeError, ValueError):
         raise _fail("Statement", "spans", f"expected a list of [start, end] pairs, got {value!r}") from None
     for i, (start, end) in enumerate(spans):
