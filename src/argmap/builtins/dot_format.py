@@ -9,4 +9,5 @@ from ..plugins import Exporter
 
 @hookimpl
 def argmap_register_exporters(register):
-    register(Exporter("dot", to_dot, suffixes=(".dot", ".gv"), description="Graphviz DOT source"))
+    register(Exporter("dot", to_dot, suffixes=(".dot", ".gv"), description="Graphviz DOT source: a drawing of the statements, kinds, relations and confidence "
+                      "(tags, metadata and schemes are not drawn)"))

@@ -10,4 +10,5 @@ from ..plugins import Exporter
 @hookimpl
 def argmap_register_exporters(register):
     register(Exporter("outline", to_outline, suffixes=(".md", ".markdown"),
-                      description="indented Markdown outline: thesis, reasons, objections, recommendations"))
+                      description="indented Markdown outline for reading: thesis, reasons, objections, "
+                      "recommendations (no ids, spans, provenance or metadata)"))
