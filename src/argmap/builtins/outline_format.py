@@ -6,9 +6,12 @@ from ..hookspecs import hookimpl
 from ..outline import to_outline
 from ..plugins import Exporter
 
+DESCRIPTION = (
+    "indented Markdown outline for reading: thesis, reasons, objections, recommendations "
+    "(no ids, spans, provenance or metadata)"
+)
+
 
 @hookimpl
 def argmap_register_exporters(register):
-    register(Exporter("outline", to_outline, suffixes=(".md", ".markdown"),
-                      description="indented Markdown outline for reading: thesis, reasons, objections, "
-                      "recommendations (no ids, spans, provenance or metadata)"))
+    register(Exporter("outline", to_outline, suffixes=(".md", ".markdown"), description=DESCRIPTION))
