@@ -24,6 +24,7 @@ from pathlib import PurePath
 
 from ._io import decode_text, read_input_bytes, write_atomic
 from .dot import to_dot
+from .jsonformat import dumps
 from .errors import ArgmapError, FormatError, InputError, UnknownPluginError, ValidationError
 from .model import ArgumentMap, Document
 from .plugins import Registry, load_registry
@@ -217,7 +218,7 @@ def _cmd_extract(args: argparse.Namespace, registry: Registry) -> int:
     if path != "-" and registry.importer_for(path) is not None:
         raise InputError("is a map file; extract reads prose (use convert or render)", where=path)
     amap = _extract(args, registry, _read_text(path), path)
-    write_atomic(args.output, registry.exporter("json").export(amap).encode("utf-8"))  # type: ignore[union-attr]
+    write_atomic(args.output, dumps(amap).encode("utf-8"))
     return 0
 
 
