@@ -50,6 +50,19 @@ def renderer(request) -> Renderer:
     return next(r for r in RENDERERS if r.kind == request.param)
 
 
+def corpus_dir() -> Path | None:
+    """The real part-1 corpus: $ARGMAP_MICROTEXT_CORPUS or ../shared/corpora/arg-microtexts-part1."""
+    env = os.environ.get("ARGMAP_MICROTEXT_CORPUS")
+    path = Path(env) if env else ROOT.parent / "shared" / "corpora" / "arg-microtexts-part1"
+    return path if (path / "corpus" / "en").is_dir() else None
+
+
+needs_corpus = pytest.mark.skipif(
+    corpus_dir() is None,
+    reason="arg-microtexts part 1 not found (set ARGMAP_MICROTEXT_CORPUS or put it at ../shared/corpora/)",
+)
+
+
 @pytest.fixture
 def registry():
     """A registry of the built-in plugins only, made fresh for the test."""

@@ -5,9 +5,7 @@ from __future__ import annotations
 import doctest
 import itertools
 import json
-import os
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,7 +14,6 @@ from hypothesis import strategies as st
 import argmap.evaluate
 from argmap import MapBuilder, Provenance
 from argmap.evaluate import (
-    Alignment,
     EvaluationError,
     Scores,
     align,
@@ -34,22 +31,11 @@ from argmap.evaluate import (
 from argmap.model import ArgumentMap, Document, Statement
 from argmap.plugins import Extractor, load_registry
 
-from .conftest import ROOT
+from .conftest import ROOT, corpus_dir, needs_corpus
 
 CORPUS_FIXTURE = ROOT / "tests" / "fixtures" / "microtext" / "corpus"
 
 
-def corpus_dir() -> Path | None:
-    """The real part-1 corpus: $ARGMAP_MICROTEXT_CORPUS or ../shared/corpora/arg-microtexts-part1."""
-    env = os.environ.get("ARGMAP_MICROTEXT_CORPUS")
-    path = Path(env) if env else ROOT.parent / "shared" / "corpora" / "arg-microtexts-part1"
-    return path if (path / "corpus" / "en").is_dir() else None
-
-
-needs_corpus = pytest.mark.skipif(
-    corpus_dir() is None,
-    reason="arg-microtexts part 1 not found (set ARGMAP_MICROTEXT_CORPUS or put it at ../shared/corpora/)",
-)
 
 TEXT = "Alpha is right. Beta holds too. Gamma says no."
 A, B, C = "Alpha is right.", "Beta holds too.", "Gamma says no."
@@ -200,7 +186,7 @@ def test_cycles_are_broken_at_the_weakest_edge():
 def test_the_central_claim_is_the_main_root_else_the_largest_root():
     """The cc is the first root flagged main; without one, the root with most descendants."""
     b = MapBuilder()
-    x = b.claim("A.")
+    b.claim("A.")
     y = b.claim("B.")
     b.support(y, b.premise("C."))
     tree = reduce_map(b.build())

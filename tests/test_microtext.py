@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import doctest
-import os
 import warnings
 from pathlib import Path
 
@@ -16,23 +15,12 @@ from argmap import FormatError, Kind, dumps, loads
 from argmap.microtext import MicrotextWarning, load, load_path, parse, read_graph, read_graph_path
 from argmap.model import Attack, Support
 
-from .conftest import ROOT
+from .conftest import ROOT, corpus_dir, needs_corpus
 
 FIXTURES = ROOT / "tests" / "fixtures" / "microtext"
 CORPUS_FIXTURE = FIXTURES / "corpus"
 
 
-def corpus_dir() -> Path | None:
-    """The real part-1 corpus: $ARGMAP_MICROTEXT_CORPUS or ../shared/corpora/arg-microtexts-part1."""
-    env = os.environ.get("ARGMAP_MICROTEXT_CORPUS")
-    path = Path(env) if env else ROOT.parent / "shared" / "corpora" / "arg-microtexts-part1"
-    return path if (path / "corpus" / "en").is_dir() else None
-
-
-needs_corpus = pytest.mark.skipif(
-    corpus_dir() is None,
-    reason="arg-microtexts part 1 not found (set ARGMAP_MICROTEXT_CORPUS or put it at ../shared/corpora/)",
-)
 
 
 def xml_of(*body: str, graph_id: str = "t") -> str:

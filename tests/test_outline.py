@@ -6,7 +6,6 @@ import re
 
 from hypothesis import given
 
-import argmap
 from argmap import MapBuilder
 from argmap.outline import escape_markdown, to_outline
 from argmap.strategies import argument_maps, statement_texts

@@ -262,6 +262,15 @@ def _read_metadata(obj: Any, where: str) -> Any:
 # _check_fields and _expect.
 
 
+def _read_extras(obj: Mapping[str, Any], where: str) -> tuple[Provenance | None, Any]:
+    """The optional provenance and metadata of a statement or relation."""
+    provenance = obj.get("provenance")
+    if provenance is not None:
+        provenance = _read_provenance(provenance, f"{where}.provenance")
+    metadata = obj.get("metadata")
+    return provenance, {} if metadata is None else _read_metadata(metadata, f"{where}.metadata")
+
+
 def _read_statement(obj: Any, where: str) -> Statement:
     if not (type(obj) is dict and _STATEMENT_REQUIRED_KEYS <= obj.keys() <= _STATEMENT_KEYS):
         _check_fields(obj, where, _STATEMENT_FIELDS, _STATEMENT_REQUIRED)
@@ -274,11 +283,7 @@ def _read_statement(obj: Any, where: str) -> Statement:
     tags = obj.get("tags", [])
     if not isinstance(tags, list):
         raise _wrong_type(tags, f"{where}.tags", "a list of strings")
-    provenance = obj.get("provenance")
-    if provenance is not None:
-        provenance = _read_provenance(provenance, f"{where}.provenance")
-    metadata = obj.get("metadata")
-    metadata = {} if metadata is None else _read_metadata(metadata, f"{where}.metadata")
+    provenance, metadata = _read_extras(obj, where)
     try:
         return Statement(
             id=obj["id"],
@@ -314,11 +319,7 @@ def _read_relation(obj: Any, where: str) -> Support | Attack:
     target = obj["to"]
     if not isinstance(target, str):
         raise _wrong_type(target, f"{where}.to", "an id")
-    provenance = obj.get("provenance")
-    if provenance is not None:
-        provenance = _read_provenance(provenance, f"{where}.provenance")
-    metadata = obj.get("metadata")
-    metadata = {} if metadata is None else _read_metadata(metadata, f"{where}.metadata")
+    provenance, metadata = _read_extras(obj, where)
     try:
         if rtype == "support":
             return Support(

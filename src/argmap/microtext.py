@@ -359,7 +359,6 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
     outgoing: dict[str, list[_Edge]] = {}
     for edge in argumentative:
         outgoing.setdefault(edge.src, []).append(edge)
-    role_of = dict(adus)
 
     def attacks(edge: _Edge) -> bool:
         if edge.type == "add":

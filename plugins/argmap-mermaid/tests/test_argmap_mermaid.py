@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import argmap
 import argmap_mermaid
-from argmap import ArgumentMap, Attack, Kind, MapBuilder, Support
+from argmap import ArgumentMap, Attack, MapBuilder, Support
 from argmap.cli import main
 from argmap.plugins import load_registry
 from argmap.strategies import argument_maps, statement_texts
