@@ -152,12 +152,17 @@ def odd_documents(*, huge_size: int = 1_000_000) -> list[tuple[str, Document]]:
 # -- extractors ---------------------------------------------------------------------------------------
 
 
+def _unwrap(component: Any, cls: type[Any], attribute: str, what: str) -> tuple[str, Any]:
+    """(a name for messages, the function) of a registered component or a plain function."""
+    if isinstance(component, cls):
+        return f"{what} {component.name!r}", getattr(component, attribute)
+    if callable(component):
+        return f"{what} {getattr(component, '__qualname__', repr(component))}", component
+    raise TypeError(f"expected an argmap.plugins.{cls.__name__} or a function, got {component!r}")
+
+
 def _extract_fn(extractor: Extractor | ExtractFn) -> tuple[str, ExtractFn]:
-    if isinstance(extractor, Extractor):
-        return f"extractor {extractor.name!r}", extractor.extract
-    if callable(extractor):
-        return f"extractor {getattr(extractor, '__qualname__', repr(extractor))}", extractor
-    raise TypeError(f"expected an argmap.plugins.Extractor or a function, got {extractor!r}")
+    return _unwrap(extractor, Extractor, "extract", "extractor")
 
 
 def _show(text: str) -> str:
@@ -314,19 +319,12 @@ def _maps(strategy: SearchStrategy[ArgumentMap] | None) -> SearchStrategy[Argume
 
 
 def _export_fn(exporter: Exporter | ExportFn) -> tuple[str, ExportFn, bool | None]:
-    if isinstance(exporter, Exporter):
-        return f"exporter {exporter.name!r}", exporter.export, exporter.binary
-    if callable(exporter):
-        return f"exporter {getattr(exporter, '__qualname__', repr(exporter))}", exporter, None
-    raise TypeError(f"expected an argmap.plugins.Exporter or a function, got {exporter!r}")
+    name, fn = _unwrap(exporter, Exporter, "export", "exporter")
+    return name, fn, exporter.binary if isinstance(exporter, Exporter) else None
 
 
 def _load_fn(importer: Importer | LoadFn) -> tuple[str, LoadFn]:
-    if isinstance(importer, Importer):
-        return f"importer {importer.name!r}", importer.load
-    if callable(importer):
-        return f"importer {getattr(importer, '__qualname__', repr(importer))}", importer
-    raise TypeError(f"expected an argmap.plugins.Importer or a function, got {importer!r}")
+    return _unwrap(importer, Importer, "load", "importer")
 
 
 def _describe(amap: ArgumentMap) -> str:
