@@ -25,7 +25,7 @@ def read_input_bytes(path: str | Path) -> bytes:
         raise InputError("permission denied", where=str(path)) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), where=str(path)) from None
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError("empty input", where=str(path))
     return data
 
@@ -40,7 +40,7 @@ def decode_text(data: bytes, where: str, *, encoding: str = "utf-8") -> str:
         raise InputError(f"not {encoding} text (bad byte at offset {exc.start})", where=where) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("empty input", where=where)
     return text
 

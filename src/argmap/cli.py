@@ -151,10 +151,7 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry | None = None)
 
 def _read_text(path: str) -> str:
     if path == "-":
-        data = sys.stdin.buffer.read()
-        if not data.strip():
-            raise InputError("empty input", where="<stdin>")
-        return decode_text(data, "<stdin>")
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
     return decode_text(read_input_bytes(path), path)
 
 
