@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_core import build_map, make_spec, with_spans  # noqa: E402
 
 import argmap  # noqa: E402
-from argmap.dot import quote  # noqa: E402
-from argmap.layout import _pure_candidates  # noqa: E402
+from argmap.diagram import quote  # noqa: E402
+from argmap.diagram.render import _pure_candidates  # noqa: E402
 
 
 def best(fn, repeat: int) -> float:
@@ -42,7 +42,7 @@ def bare_dot(amap: argmap.ArgumentMap, labels: bool) -> str:
     """The same nodes and edges with Graphviz's default look (linked supports through a point)."""
     out = ["digraph bare {", "  rankdir=BT;"]
     for s in amap.statements:
-        out.append(f"  {s.id} [label={quote(argmap.dot.wrap(s.text))}];" if labels else f"  {s.id};")
+        out.append(f"  {s.id} [label={quote(argmap.text.wrap(s.text))}];" if labels else f"  {s.id};")
     for r in amap.relations:
         if len(r.sources) > 1:
             out.append(f"  {r.id} [shape=point];")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from argmap.plugins import load_registry
-from argmap.layout import Renderer, _pure_candidates
+from argmap.diagram.render import Renderer, _pure_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 

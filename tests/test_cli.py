@@ -52,7 +52,7 @@ def test_plugins_prints_json_of_plugins_and_registrations(reg, capsys):
     data = json.loads(out)
     by_name = {p["name"]: p for p in data["plugins"]}
     assert code == 0
-    assert by_name["argmap.dot"]["exporters"] == ["dot"]
+    assert by_name["argmap.diagram"]["exporters"] == ["dot", "svg", "png", "pdf"]
     assert by_name["argmap.json"]["importers"] == ["json"]
     assert any(p["extractors"] == ["tiny"] for p in data["plugins"])
 
@@ -115,7 +115,7 @@ def test_render_draws_prose_through_the_extractor(reg, capsys, tmp_path):
 def test_render_to_dot_needs_no_graphviz(reg, capsys, tmp_path, monkeypatch):
     """`-f dot` writes DOT source without looking for Graphviz."""
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr("argmap.layout._pure_candidates", lambda: [])
+    monkeypatch.setattr("argmap.diagram.render._pure_candidates", lambda: [])
     code, _, _ = run(["render", str(CORE), "-f", "dot", "-o", str(tmp_path / "m.dot")], reg, capsys)
     assert code == 0 and (tmp_path / "m.dot").read_text(encoding="utf-8").startswith("digraph")
 
@@ -178,7 +178,7 @@ def test_failures_print_one_line_and_exit_non_zero(reg, capsys, tmp_path, case, 
 def test_no_renderer_is_one_line_and_leaves_the_old_output(reg, capsys, tmp_path, monkeypatch):
     """Without Graphviz, render fails in one line that says what to install, and an existing output stays intact."""
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr("argmap.layout._pure_candidates", lambda: [])
+    monkeypatch.setattr("argmap.diagram.render._pure_candidates", lambda: [])
     old = _write(tmp_path, "map.svg", "old picture")
     code, _, err = run(["render", str(CORE), "-o", str(old)], reg, capsys)
     assert code == 1
@@ -228,4 +228,4 @@ def test_convert_picks_the_exporter_from_the_output_suffix(reg, capsys, tmp_path
     code, _, _ = run(["convert", str(CORE), "-o", str(tmp_path / "notes.md")], reg, capsys)
     assert code == 0 and (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("# Japan sees")
     code, out, err = run(["convert", str(CORE)], reg, capsys)
-    assert code == 1 and out == "" and err.startswith("argmap: error: give the output format with -t FORMAT (dot, json")
+    assert code == 1 and out == "" and err.startswith("argmap: error: cannot tell the output format; give the format with -t FORMAT (dot, json")

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 
 from argmap import ArgumentMap, Document, ExportWarning, MapBuilder, Statement, to_dot
-from argmap.dot import quote, wrap
-from argmap.layout import render_dot
+from argmap.diagram import quote
+from argmap.text import wrap
+from argmap.diagram.render import render_dot
 from argmap.strategies import argument_maps
 
 SVG = "{http://www.w3.org/2000/svg}"

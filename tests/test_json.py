@@ -9,7 +9,7 @@ from hypothesis import given
 
 import argmap
 from argmap import FormatError, dumps, loads
-from argmap.jsonformat import FORMAT, map_to_dict
+from argmap.formats.json import FORMAT, map_to_dict
 from argmap.strategies import argument_maps
 
 

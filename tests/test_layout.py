@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from argmap import RenderError
-from argmap.layout import find_renderer
+from argmap.diagram.render import find_renderer
 
 
 def _exe(directory, name):
@@ -24,7 +24,7 @@ def bare_path(tmp_path, monkeypatch):
     empty = tmp_path / "bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    monkeypatch.setattr("argmap.layout._pure_candidates", lambda: [])
+    monkeypatch.setattr("argmap.diagram.render._pure_candidates", lambda: [])
     return empty
 
 
@@ -38,7 +38,7 @@ def test_dot_on_the_path_is_preferred(bare_path):
 def test_graphviz_pure_is_the_fallback_for_svg_and_png(bare_path, tmp_path, monkeypatch):
     """Without dot, the graphviz-pure executable draws svg and png."""
     pure = _exe(tmp_path, "graphviz-pure")
-    monkeypatch.setattr("argmap.layout._pure_candidates", lambda: [pure])
+    monkeypatch.setattr("argmap.diagram.render._pure_candidates", lambda: [pure])
     assert find_renderer("svg", env={}).kind == "graphviz-pure"
     assert find_renderer("png", env={}).path == str(pure)
 
@@ -46,7 +46,7 @@ def test_graphviz_pure_is_the_fallback_for_svg_and_png(bare_path, tmp_path, monk
 def test_pdf_without_dot_says_what_to_install(bare_path, tmp_path, monkeypatch):
     """PDF with only graphviz-pure present fails in one line that says to install Graphviz."""
     pure = _exe(tmp_path, "graphviz-pure")
-    monkeypatch.setattr("argmap.layout._pure_candidates", lambda: [pure])
+    monkeypatch.setattr("argmap.diagram.render._pure_candidates", lambda: [pure])
     with pytest.raises(RenderError, match=r"^PDF needs Graphviz's dot program.*apt-get install graphviz") as info:
         find_renderer("pdf", env={})
     assert "\n" not in str(info.value)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import argmap.microtext
+import argmap.formats.microtext
 from argmap import FormatError, Kind, dumps, loads
-from argmap.microtext import MicrotextWarning, load, load_path, parse, read_graph, read_graph_path
+from argmap.formats.microtext import MicrotextWarning, load, load_path, parse, read_graph, read_graph_path
 from argmap.model import Attack, Support
 
 from .conftest import ROOT, corpus_dir, needs_corpus
@@ -173,8 +173,8 @@ def test_importer_is_registered_for_xml(registry):
 
 
 def test_module_doctests_pass():
-    """The examples in argmap.microtext's docstrings hold."""
-    assert doctest.testmod(argmap.microtext).failed == 0
+    """The examples in argmap.formats.microtext's docstrings hold."""
+    assert doctest.testmod(argmap.formats.microtext).failed == 0
 
 
 # -- warnings for what the model cannot carry as such --------------------------------------
@@ -314,7 +314,7 @@ def microtext_graphs(draw):
     return xml_of(body), roles, edges
 
 
-@pytest.mark.filterwarnings("ignore::argmap.microtext.MicrotextWarning")
+@pytest.mark.filterwarnings("ignore::argmap.formats.microtext.MicrotextWarning")
 @given(microtext_graphs())
 def test_every_adu_and_edge_of_a_generated_graph_is_represented(graph):
     """Every ADU is a statement with its role, every sup/exa/reb/und edge a relation, every add source a co-source."""

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 
 from argmap import MapBuilder
-from argmap.outline import escape_markdown, to_outline
+from argmap.formats.outline import escape_markdown, to_outline
 from argmap.strategies import argument_maps, statement_texts
 
 

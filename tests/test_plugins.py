@@ -36,9 +36,9 @@ def test_builtins_register_like_any_plugin(registry):
     plugins = {p.name: p for p in registry.plugins}
     assert plugins["argmap.json"].importers == ("json",)
     assert plugins["argmap.json"].exporters == ("json",)
-    assert plugins["argmap.dot"].exporters == ("dot",)
+    assert plugins["argmap.diagram"].exporters == ("dot", "svg", "png", "pdf")
     assert all(p.builtin and p.distribution == "argmap" for p in plugins.values())
-    assert registry.owners[("exporter", "dot")] == "argmap.dot"
+    assert registry.owners[("exporter", "dot")] == "argmap.diagram"
 
 
 def test_a_test_builds_its_own_manager_with_just_its_plugins():
@@ -67,7 +67,7 @@ def test_name_clash_is_an_error_naming_both_plugins():
 
     pm = plugin_manager(entrypoints=False)
     pm.register(Other(), name="fancy-dot")
-    with pytest.raises(PluginError, match="exporter 'dot' is registered by plugins 'argmap.dot' and 'fancy-dot'"):
+    with pytest.raises(PluginError, match="exporter 'dot' is registered by plugins 'argmap.diagram' and 'fancy-dot'"):
         Registry.from_plugin_manager(pm)
 
 

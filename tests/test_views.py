@@ -9,8 +9,8 @@ from hypothesis import given
 
 import argmap
 from argmap import ArgmapError, Document, MapBuilder, Provenance, to_dot
-from argmap.dot import quote
-from argmap.views import THEMES, DiagramOptions, select
+from argmap.diagram import quote
+from argmap.diagram import THEMES, DiagramOptions, select
 from argmap.strategies import argument_maps
 
 from .conftest import ROOT, need_renderers
@@ -159,7 +159,7 @@ def test_map_shows_itself_in_jupyter():
 def test_jupyter_without_graphviz_falls_back_to_text(monkeypatch, tmp_path):
     """Without any renderer the map still displays, as its one-line summary."""
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr("argmap.layout._pure_candidates", lambda: [])
+    monkeypatch.setattr("argmap.diagram.render._pure_candidates", lambda: [])
     m = sample()
     assert m._repr_svg_() is None
     assert m._repr_mimebundle_() == {"text/plain": repr(m)}

@@ -20,22 +20,24 @@ from typing import TYPE_CHECKING, Any
 
 from ._io import decode_text, read_input_bytes, write_atomic
 from .builder import MapBuilder
+from .components import Exporter, Extractor, Importer, Option
 from .errors import (
     ArgmapError,
     ExportWarning,
     FormatError,
     InputError,
+    OptionError,
     PluginError,
     RenderError,
     UnknownIdError,
     UnknownPluginError,
     ValidationError,
 )
+from .formats.json import dumps, loads
 from .hookspecs import hookimpl
-from .jsonformat import dumps, loads
 from .model import ArgumentMap, Attack, Document, Kind, Provenance, Relation, Statement, Support
 
-if TYPE_CHECKING:  # pragma: no cover
+if TYPE_CHECKING:  # pragma: no cover - types only
     from .plugins import Registry
 
 __all__ = [
@@ -44,10 +46,15 @@ __all__ = [
     "Attack",
     "Document",
     "ExportWarning",
+    "Exporter",
+    "Extractor",
     "FormatError",
+    "Importer",
     "InputError",
     "Kind",
     "MapBuilder",
+    "Option",
+    "OptionError",
     "PluginError",
     "Provenance",
     "Relation",
@@ -57,15 +64,38 @@ __all__ = [
     "UnknownIdError",
     "UnknownPluginError",
     "ValidationError",
+    "__version__",
     "dump",
     "dumps",
+    "export",
     "extract",
+    "get_registry",
     "hookimpl",
     "load",
     "loads",
     "render",
     "to_dot",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The version is read from the installed metadata only when asked for, to keep `import argmap` fast.
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            return metadata.version("argmap")
+        except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+            return "0+unknown"
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
+def get_registry(*, refresh: bool = False) -> Registry:
+    """The registry of the built-in and installed plugins (built once, then reused;
+    ``refresh=True`` builds it again). See :func:`argmap.plugins.get_registry`."""
+    from .plugins import get_registry as _get_registry
+
+    return _get_registry(refresh=refresh)
 
 
 def load(path: str | Path) -> ArgumentMap:
@@ -79,26 +109,41 @@ def dump(amap: ArgumentMap, path: str | Path) -> None:
 
 
 def to_dot(amap: ArgumentMap, **options: Any) -> str:
-    """The map as Graphviz DOT source (see :func:`argmap.dot.to_dot`)."""
-    from .dot import to_dot as _to_dot
+    """The map as Graphviz DOT source (see :func:`argmap.diagram.to_dot` for the options)."""
+    from .diagram import to_dot as _to_dot
 
     return _to_dot(amap, **options)
 
 
-def render(amap: ArgumentMap, format: str = "svg", **options: Any) -> bytes:
-    """Draw the map with Graphviz: ``svg``, ``png`` or ``pdf`` bytes."""
-    from .layout import render_dot
+def export(amap: ArgumentMap, format: str, *, registry: Registry | None = None, **options: Any) -> str | bytes:
+    """The map in a format, through the exporter registered under that name.
 
-    return render_dot(to_dot(amap, **options), format)
+    ``options`` are the exporter's own (``argmap plugins`` lists them); one it
+    does not declare is an :class:`OptionError`.
+
+    >>> import argmap
+    >>> amap = argmap.MapBuilder().build()
+    >>> argmap.export(amap, "json").splitlines()[1]
+    '  "format": "argmap/1",'
+    """
+    exporter = (registry or get_registry()).exporter(format)
+    if exporter.preflight is not None:
+        exporter.preflight()
+    return exporter(amap, **options)
+
+
+def render(amap: ArgumentMap, format: str = "svg", *, registry: Registry | None = None, **options: Any) -> bytes:
+    """Draw the map: ``svg``, ``png`` or ``pdf`` bytes laid out by Graphviz (or any
+    other exporter's output, as bytes). ``options`` are the diagram's
+    (``theme``, ``direction``, ``depth``, ...)."""
+    out = export(amap, format, registry=registry, **options)
+    return out if isinstance(out, bytes) else out.encode("utf-8")
 
 
 def extract(
     document: Document | str, extractor: str | None = None, *, registry: Registry | None = None
 ) -> ArgumentMap:
     """Map prose with an extractor plugin (the default one unless named)."""
-    from .plugins import load_registry
-
     if isinstance(document, str):
         document = Document(text=document)
-    registry = registry or load_registry()
-    return registry.extractor(extractor).extract(document)
+    return (registry or get_registry()).extractor(extractor).extract(document)

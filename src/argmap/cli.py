@@ -3,10 +3,16 @@
 ::
 
     argmap extract INPUT [-e EXTRACTOR] [-o OUT]                 prose -> argmap JSON
-    argmap render  INPUT [-e EXTRACTOR] [-f svg|png|pdf|dot] -o OUT   prose or map -> diagram
+    argmap render  INPUT [-e EXTRACTOR] [-f FORMAT] -o OUT        prose or map -> diagram (or any format)
     argmap convert INPUT [-t FORMAT] [-o OUT]                     map file -> another format
     argmap plugins                                                JSON: plugins and what they registered
     argmap evaluate CORPUS [...]                                  score an extractor on a corpus
+
+One path serves ``extract``, ``render`` and ``convert``: pick the exporter
+from the registry (by name or by the output's suffix) and check its options,
+read the input (an importer for map files, an extractor for prose), export,
+write. So an exporter from a plugin, and its options (``-O NAME=VALUE``),
+work in every command that writes.
 
 INPUT ``-`` reads standard input. Every failure a user can cause prints one
 line on standard error and exits with status 1 (2 for a malformed command);
@@ -23,12 +29,10 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from ._io import decode_text, read_input_bytes, write_atomic
-from .dot import to_dot
-from .jsonformat import dumps
-from .errors import ArgmapError, FormatError, InputError, UnknownPluginError, ValidationError
+from .components import Exporter
+from .errors import ArgmapError, FormatError, InputError, OptionError, UnknownPluginError, ValidationError
 from .model import ArgumentMap, Document
 from .plugins import Registry, load_registry
-from .views import DIRECTIONS, THEMES, DiagramOptions
 
 __all__ = ["main"]
 
@@ -38,7 +42,12 @@ PROSE_SUFFIXES = (".txt", ".text", ".md", ".markdown", "")
 PROSE = "text"
 """The ``--from`` value that forces an input to be read as prose."""
 
-IMAGE_FORMATS = ("svg", "png", "pdf")
+DEFAULT_DIAGRAM = "svg"
+"""What ``render`` writes when neither ``-f`` nor the output's suffix names a format."""
+
+# The diagram exporters' options that have a flag of their own (a shorthand for -O NAME=VALUE).
+_DIRECTIONS = ("top", "bottom", "left", "right")
+_THEMES = ("default", "print", "colorblind")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,22 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="draw a diagram of a prose text or a map file")
     p.add_argument("input", metavar="INPUT", help="a text or map file, or - for standard input")
     p.add_argument("-e", "--extractor", help="extractor for prose input (default: the built-in one)")
-    p.add_argument("-f", "--format", choices=(*IMAGE_FORMATS, "dot"),
-                   help="diagram format (default: from the output's suffix, else svg)")
+    p.add_argument("-f", "--format", metavar="FORMAT",
+                   help="svg, png, pdf, dot or any exporter's name (default: from OUT's suffix, else svg)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or - for standard output")
     p.add_argument("--from", dest="from_format", metavar="FORMAT",
                    help=f"read INPUT as this map format, or '{PROSE}' for prose (default: from the suffix)")
     p.add_argument("--title", help="the document's title (prose input)")
-    g = p.add_argument_group("diagram options")
-    g.add_argument("--direction", choices=tuple(DIRECTIONS), help="where the thesis sits (default: top)")
-    g.add_argument("--theme", choices=tuple(THEMES), help="colours: default, print (greyscale) or colorblind")
-    g.add_argument("--kinds", metavar="KINDS", help="only these kinds, comma-separated (e.g. claim,premise)")
-    g.add_argument("--depth", type=_count, metavar="N", help="only statements up to N steps from the thesis")
-    g.add_argument("--focus", metavar="ID", help="only this statement and what hangs from it")
-    g.add_argument("--group-paragraphs", action="store_true", default=None,
-                   help="frame the statements of each source paragraph together")
-    g.add_argument("--width", type=_count, metavar="N", help="characters per line of statement text (default: 30)")
-    g.add_argument("--no-legend", dest="legend", action="store_false", default=None, help="leave out the legend")
+    _add_exporter_options(p)
 
     p = sub.add_parser("convert", help="convert a map file to another format")
     p.add_argument("input", metavar="INPUT", help="a map file, or - for standard input")
@@ -93,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
     p.add_argument("--from", dest="from_format", metavar="FORMAT",
                    help="read INPUT as this map format (default: from the suffix)")
+    _add_exporter_options(p)
 
     p = sub.add_parser("plugins", help="list plugins and what each registered (JSON); `plugins new` scaffolds one")
     psub = p.add_subparsers(dest="plugins_command", metavar="new", parser_class=_Parser)
@@ -105,6 +106,48 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score an extractor against an annotated corpus", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
+
+
+def _add_exporter_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("exporter options", "passed to the exporter, which must declare them "
+                             "(`argmap plugins --json` lists each exporter's options)")
+    g.add_argument("-O", "--option", dest="options", action="append", default=[], metavar="NAME=VALUE",
+                   type=_pair, help="an option of the exporter (repeatable)")
+    g = p.add_argument_group("diagram options", "shorthands for -O NAME=VALUE of the diagram exporters "
+                             "(svg, png, pdf, dot)")
+    g.add_argument("--direction", choices=_DIRECTIONS, help="where the thesis sits (default: top)")
+    g.add_argument("--theme", choices=_THEMES, help="colours: default, print (greyscale) or colorblind")
+    g.add_argument("--kinds", metavar="KINDS", help="only these kinds, comma-separated (e.g. claim,premise)")
+    g.add_argument("--depth", type=_count, metavar="N", help="only statements up to N steps from the thesis")
+    g.add_argument("--focus", metavar="ID", help="only this statement and what hangs from it")
+    g.add_argument("--group-paragraphs", action="store_true", default=None,
+                   help="frame the statements of each source paragraph together")
+    g.add_argument("--width", type=_count, metavar="N", help="characters per line of statement text (default: 30)")
+    g.add_argument("--no-legend", dest="legend", action="store_false", default=None, help="leave out the legend")
+
+
+_SHORTHANDS = ("direction", "theme", "kinds", "depth", "focus", "group_paragraphs", "width", "legend")
+
+
+def _pair(value: str) -> tuple[str, str]:
+    name, sep, text = value.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {value!r}")
+    return name.strip().replace("-", "_"), text
+
+
+def _option_text(args: argparse.Namespace) -> dict[str, str]:
+    """The exporter options given on the command line, as text: -O pairs and the diagram shorthands."""
+    given: dict[str, str] = {}
+    for name in _SHORTHANDS:
+        value = getattr(args, name, None)
+        if value is not None:
+            given[name] = str(value).lower() if isinstance(value, bool) else str(value)
+    for name, text in getattr(args, "options", None) or ():
+        if name in given:
+            raise OptionError(f"option {name!r} is given twice")
+        given[name] = text
+    return given
 
 
 def _count(value: str) -> int:
@@ -210,54 +253,58 @@ def _extract(args: argparse.Namespace, registry: Registry, text: str, path: str)
 # -- commands -----------------------------------------------------------------
 
 
-def _cmd_extract(args: argparse.Namespace, registry: Registry) -> int:
-    path = args.input
-    if path != "-" and registry.importer_for(path) is not None:
-        raise InputError("is a map file; extract reads prose (use convert or render)", where=path)
-    amap = _extract(args, registry, _read_text(path), path)
-    write_atomic(args.output, dumps(amap).encode("utf-8"))
+def _exporter_for_output(registry: Registry, output: str, default: str | None, flag: str) -> Exporter:
+    """The exporter named by the output's suffix, else *default*, else an error asking for *flag*."""
+    if output != "-":
+        found = registry.exporter_for(output)
+        if found is not None:
+            return found
+    if default is not None and (output == "-" or not PurePath(output).suffix):
+        return registry.exporter(default)
+    known = ", ".join(sorted(registry.exporters))
+    suffix = PurePath(output).suffix if output != "-" else ""
+    what = f"no exporter writes {suffix!r} files" if suffix else "cannot tell the output format"
+    raise UnknownPluginError(f"{what}; give the format with {flag} FORMAT ({known})")
+
+
+def _write(
+    args: argparse.Namespace, registry: Registry, exporter: Exporter, *, prose_ok: bool, prose_only: bool = False
+) -> int:
+    """The one path of every command that writes: check the exporter's options and that it
+    can run, read the input (import or extract), export, write whole."""
+    options = exporter.parse_options(_option_text(args))
+    if exporter.preflight is not None:
+        exporter.preflight()  # fail before any extraction work (e.g. Graphviz is missing)
+    if prose_only:
+        path = args.input
+        if path != "-" and registry.importer_for(path) is not None:
+            raise InputError("is a map file; extract reads prose (use convert or render)", where=path)
+        amap = _extract(args, registry, _read_text(path), path)
+    else:
+        amap = _read_input(args, registry, prose_ok=prose_ok)
+    out = exporter(amap, **options)
+    write_atomic(args.output, out if isinstance(out, bytes) else out.encode("utf-8"))
     return 0
+
+
+def _cmd_extract(args: argparse.Namespace, registry: Registry) -> int:
+    return _write(args, registry, registry.exporter("json"), prose_ok=True, prose_only=True)
 
 
 def _cmd_render(args: argparse.Namespace, registry: Registry) -> int:
-    fmt = args.format
-    if fmt is None:
-        suffix = PurePath(args.output).suffix.lower().lstrip(".")
-        fmt = suffix if suffix in (*IMAGE_FORMATS, "dot") else "dot" if suffix == "gv" else "svg"
-    if fmt != "dot":
-        from .layout import find_renderer
-
-        renderer = find_renderer(fmt)  # fail before any extraction work when Graphviz is missing
-    options = DiagramOptions.of(
-        direction=args.direction, theme=args.theme, kinds=args.kinds, depth=args.depth, focus=args.focus,
-        group_paragraphs=args.group_paragraphs, width=args.width, legend=args.legend,
-    )
-    amap = _read_input(args, registry, prose_ok=True)
-    source = to_dot(amap, options)
-    if fmt == "dot":
-        data = source.encode("utf-8")
+    if args.format is not None:
+        exporter = registry.exporter(args.format)
     else:
-        from .layout import render_dot
-
-        data = render_dot(source, fmt, renderer=renderer)
-    write_atomic(args.output, data)
-    return 0
+        exporter = _exporter_for_output(registry, args.output, DEFAULT_DIAGRAM, "-f")
+    return _write(args, registry, exporter, prose_ok=True)
 
 
 def _cmd_convert(args: argparse.Namespace, registry: Registry) -> int:
     if args.to is not None:
         exporter = registry.exporter(args.to)
     else:
-        found = registry.exporter_for(args.output) if args.output != "-" else None
-        if found is None:
-            known = ", ".join(sorted(registry.exporters))
-            raise UnknownPluginError(f"give the output format with -t FORMAT ({known})")
-        exporter = found
-    amap = _read_input(args, registry, prose_ok=False)
-    out = exporter.export(amap)
-    data = out if isinstance(out, bytes) else out.encode("utf-8")
-    write_atomic(args.output, data)
-    return 0
+        exporter = _exporter_for_output(registry, args.output, None, "-t")
+    return _write(args, registry, exporter, prose_ok=False)
 
 
 def _cmd_plugins(args: argparse.Namespace, registry: Registry) -> int:

@@ -12,6 +12,7 @@ __all__ = [
     "ExportWarning",
     "FormatError",
     "InputError",
+    "OptionError",
     "PluginError",
     "RenderError",
     "UnknownIdError",
@@ -52,6 +53,10 @@ class InputError(ArgmapError, OSError):
 
 class PluginError(ArgmapError):
     """A plugin misbehaved: a name clash, a bad registration, a failing hook."""
+
+
+class OptionError(ArgmapError, ValueError):
+    """An exporter was given an option it does not declare, or a bad value for one."""
 
 
 class UnknownPluginError(PluginError, LookupError):

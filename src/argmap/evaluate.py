@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from .errors import ArgmapError, InputError
-from .microtext import MicrotextGraph, read_graph_path
+from .formats.microtext import MicrotextGraph, read_graph_path
 from .model import ArgumentMap, Attack, Document, Kind, Provenance, Statement, Support
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import pluggy
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .plugins import Exporter, Extractor, Importer
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from .components import Exporter, Extractor, Importer
 
 __all__ = ["hookimpl", "hookspec"]
 
@@ -77,15 +77,24 @@ def argmap_register_exporters(register: Callable[[Exporter], None]) -> None:
     When: once each time a :class:`~argmap.plugins.Registry` is built.
 
     Pass: call ``register(Exporter(name, export, suffixes=(".ext",), binary=False,
-    description=...))`` once per format. ``export`` takes an
-    :class:`argmap.ArgumentMap` and returns ``str`` (or ``bytes`` when
-    ``binary=True``). The same map must give the same output, byte for byte.
-    What the format cannot carry is reported with
-    ``warnings.warn(..., argmap.ExportWarning)``, never dropped silently.
+    options=(...), description=...))`` once per format. ``export`` takes an
+    :class:`argmap.ArgumentMap` and the options the caller gave as keywords,
+    and returns ``str`` (or ``bytes`` when ``binary=True``). The same map and
+    options must give the same output, byte for byte. What the format cannot
+    carry is reported with ``warnings.warn(..., argmap.ExportWarning)``,
+    never dropped silently.
+
+    Options: declare each as ``argmap.Option(name, help, parse=..., choices=...)``;
+    ``export`` receives only declared options, and only those the caller
+    gave (define defaults in ``export``'s signature). Users pass them as
+    ``argmap render -O name=value`` (``parse`` turns the text into the
+    value) or in Python as ``exporter(amap, name=value)``; an option an
+    exporter does not declare is refused with an error naming both.
 
     Names: a format name such as ``dot`` or ``json``, used by
-    ``argmap convert -t NAME``; one namespace across plugins (a clash is an
-    error naming both plugins). ``suffixes`` map output files to exporters.
+    ``argmap convert -t NAME`` and ``argmap render -f NAME``; one namespace
+    across plugins (a clash is an error naming both plugins). ``suffixes``
+    map output files to exporters (``render -o map.svg``).
 
     Return: nothing; return values are ignored.
     """

@@ -446,14 +446,11 @@ class ArgumentMap:
 
     def _repr_svg_(self) -> str | None:
         """The map's diagram, for Jupyter (``None`` when Graphviz is missing)."""
-        from .dot import to_dot
-        from .errors import ArgmapError
-        from .layout import render_dot
+        # A lazy import, and the only place the model reaches the diagram package: the
+        # diagram depends on the model, so importing it at the top would make a circle.
+        from .diagram.jupyter import notebook_svg
 
-        try:
-            return render_dot(to_dot(self), "svg").decode("utf-8")
-        except ArgmapError:
-            return None
+        return notebook_svg(self)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """The diagram as SVG where Graphviz is available, and a one-line summary."""

@@ -10,11 +10,12 @@ builds its own with just the plugins it wants::
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
-import re
+import threading
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from pathlib import PurePath
 from typing import Any
@@ -23,8 +24,8 @@ import attrs
 import pluggy
 
 from . import hookspecs
+from .components import Exporter, Extractor, Importer, Option
 from .errors import PluginError, UnknownPluginError
-from .model import ArgumentMap, Document
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -32,8 +33,10 @@ __all__ = [
     "Exporter",
     "Extractor",
     "Importer",
+    "Option",
     "PluginInfo",
     "Registry",
+    "get_registry",
     "load_registry",
     "plugin_manager",
 ]
@@ -43,71 +46,12 @@ ENTRY_POINT_GROUP = "argmap"
 
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.json", "argmap.builtins.json_format"),
-    ("argmap.dot", "argmap.builtins.dot_format"),
+    ("argmap.diagram", "argmap.builtins.diagram"),
     ("argmap.outline", "argmap.builtins.outline_format"),
     ("argmap.microtext", "argmap.builtins.microtext_format"),
     ("argmap.cues", "argmap.builtins.cues_extractor"),
 )
 """(plugin name, module) of the plugins that ship with argmap."""
-
-_NAME_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
-
-
-def _check_name(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if not isinstance(value, str) or not _NAME_RE.fullmatch(value):
-        raise PluginError(
-            f"invalid {type(instance).__name__.lower()} name {value!r} "
-            "(use lower-case letters, digits, '-', '_' and '.')"
-        )
-
-
-def _check_callable(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if not callable(value):
-        raise PluginError(f"{type(instance).__name__} {instance.name!r}: {attribute.name} must be callable")
-
-
-def _suffixes(value: Iterable[str] | str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = (value,)
-    return tuple(s if s.startswith(".") else "." + s for s in (v.lower() for v in value))
-
-
-@attrs.frozen
-class Extractor:
-    """Turns a :class:`~argmap.Document` of prose into an :class:`~argmap.ArgumentMap`.
-
-    ``extract_units``, where given, predicts only the structure over units
-    that are already segmented: it takes the document and a list of
-    ``(start, end)`` spans and returns a map with one statement per span (in
-    that order). The evaluation harness's given-units mode uses it.
-    """
-
-    name: str = attrs.field(validator=_check_name)
-    extract: Callable[[Document], ArgumentMap] = attrs.field(validator=_check_callable)
-    description: str = ""
-    extract_units: Callable[[Document, Sequence[tuple[int, int]]], ArgumentMap] | None = None
-
-
-@attrs.frozen
-class Importer:
-    """Reads a file format (given as text) into an :class:`~argmap.ArgumentMap`."""
-
-    name: str = attrs.field(validator=_check_name)
-    load: Callable[[str], ArgumentMap] = attrs.field(validator=_check_callable)
-    suffixes: tuple[str, ...] = attrs.field(default=(), converter=_suffixes)
-    description: str = ""
-
-
-@attrs.frozen
-class Exporter:
-    """Writes an :class:`~argmap.ArgumentMap` as text (or bytes, when ``binary``)."""
-
-    name: str = attrs.field(validator=_check_name)
-    export: Callable[[ArgumentMap], str | bytes] = attrs.field(validator=_check_callable)
-    suffixes: tuple[str, ...] = attrs.field(default=(), converter=_suffixes)
-    binary: bool = False
-    description: str = ""
-
 
 _KINDS = {"extractor": Extractor, "importer": Importer, "exporter": Exporter}
 _HOOKS = {
@@ -183,15 +127,19 @@ def plugin_manager(
     installed plugins of the ``argmap`` entry-point group, restricted by the
     ``ARGMAP_LOAD_PLUGINS`` variable of ``env`` (default: the process
     environment) to a comma-separated list of plugin or distribution names
-    (empty: none); ``plugins`` adds objects or modules directly. A plugin that
-    fails to import is reported (a warning, and in ``failures``) and skipped.
+    (empty: none); ``plugins`` adds objects or modules directly.
+
+    A plugin that fails to import, or that implements a hook argmap does not
+    declare (a misspelt name, say), is reported (a warning, and in
+    ``failures``) and skipped; the others load as usual. Every hook
+    implementation left is then checked against its specification
+    (pluggy's ``check_pending``).
     """
     pm = ArgmapPluginManager()
     if builtins:
         version = _argmap_version()
         for name, module in BUILTIN_PLUGINS:
-            pm.register(importlib.import_module(module), name=name)
-            pm.origins[name] = ("argmap", version, True)
+            _register(pm, importlib.import_module(module), name, ("argmap", version, True))
     if entrypoints:
         allowed = _allowed(os.environ if env is None else env)
         eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
@@ -204,19 +152,59 @@ def plugin_manager(
                 continue
             try:
                 plugin = ep.load()
-            except Exception as exc:  # noqa: BLE001 - any failure of a plugin's import is reported
-                message = f"failed to import: {type(exc).__name__}: {exc}"
-                pm.failures.append(PluginInfo(name=ep.name, distribution=dist, version=version, error=message))
-                warnings.warn(f"argmap plugin {ep.name!r} {message}", RuntimeWarning, stacklevel=2)
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - any failure of a plugin's import is reported
+                _fail(pm, ep.name, (dist, version, False), f"failed to import: {type(exc).__name__}: {exc}")
                 continue
-            pm.register(plugin, name=ep.name)
-            pm.origins[ep.name] = (dist, version, False)
+            _register(pm, plugin, ep.name, (dist, version, False))
     for plugin in plugins:
         # Modules keep their name; objects are named by their class, for readable reports.
         name = getattr(plugin, "__name__", None) or type(plugin).__name__
-        pm.register(plugin, name=name)
-        pm.origins.setdefault(name, (None, None, False))
+        _register(pm, plugin, name, (None, None, False))
+    pm.check_pending()
     return pm
+
+
+_PREFIX = "argmap_"
+
+
+def _hook_problem(pm: ArgmapPluginManager, plugin: object) -> str | None:
+    """What is wrong with a plugin's hook implementations, if anything: a hook
+    argmap does not declare, or an ``argmap_*`` function not marked as one."""
+    known = [name for name in dir(hookspecs) if name.startswith(_PREFIX)]
+    for attr in sorted(dir(plugin)):
+        if not attr.startswith(_PREFIX):
+            continue
+        marked = pm.parse_hookimpl_opts(plugin, attr) is not None
+        if attr not in known:
+            if not marked:
+                continue  # a helper of the plugin's own that happens to share the prefix
+            close = difflib.get_close_matches(attr, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f" (argmap's hooks: {', '.join(known)})"
+            return f"implements unknown hook {attr!r}{hint}"
+        if not marked:
+            return f"defines {attr!r} without marking it @argmap.hookimpl"
+    return None
+
+
+def _fail(pm: ArgmapPluginManager, name: str, origin: tuple[str | None, str | None, bool], message: str) -> None:
+    dist, version, _ = origin
+    pm.failures.append(PluginInfo(name=name, distribution=dist, version=version, error=message))
+    warnings.warn(f"argmap plugin {name!r} {message}", RuntimeWarning, stacklevel=3)
+
+
+def _register(
+    pm: ArgmapPluginManager, plugin: object, name: str, origin: tuple[str | None, str | None, bool]
+) -> None:
+    problem = _hook_problem(pm, plugin)
+    if problem is not None:
+        _fail(pm, name, origin, problem)
+        return
+    try:
+        pm.register(plugin, name=name)
+    except ValueError as exc:  # pluggy: the same plugin object or name twice
+        _fail(pm, name, origin, f"cannot be registered: {exc}")
+        return
+    pm.origins.setdefault(name, origin)
 
 
 @attrs.frozen
@@ -329,8 +317,15 @@ class Registry:
         return next((exp for exp in self.exporters.values() if suffix and suffix in exp.suffixes), None)
 
     def as_dict(self) -> dict[str, Any]:
-        """What ``argmap plugins`` prints."""
-        return {"plugins": [p.as_dict() for p in self.plugins]}
+        """What ``argmap plugins --json`` prints: the plugins, and the options each exporter takes."""
+        return {
+            "plugins": [p.as_dict() for p in self.plugins],
+            "exporter_options": {
+                name: [option.as_dict() for option in exporter.options]
+                for name, exporter in sorted(self.exporters.items())
+                if exporter.options
+            },
+        }
 
 
 DEFAULT_EXTRACTOR = "cues"
@@ -365,3 +360,23 @@ def load_registry(
     return Registry.from_plugin_manager(
         plugin_manager(builtins=builtins, entrypoints=entrypoints, plugins=plugins, env=env)
     )
+
+
+_default: Registry | None = None
+_default_lock = threading.Lock()
+
+
+def get_registry(*, refresh: bool = False) -> Registry:
+    """The registry of the built-in and installed plugins, built on first use and then reused.
+
+    ``refresh=True`` builds it again (after installing a plugin, or changing
+    ``ARGMAP_LOAD_PLUGINS``). This is what :func:`argmap.extract`,
+    :func:`argmap.export` and :func:`argmap.render` use when no registry is
+    given; a test or an application that wants its own set of plugins builds
+    one with :func:`load_registry` and passes it.
+    """
+    global _default
+    with _default_lock:
+        if _default is None or refresh:
+            _default = load_registry()
+        return _default

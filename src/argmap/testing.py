@@ -51,9 +51,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .errors import ArgmapError, ExportWarning, ValidationError
-from .jsonformat import dumps, loads
+from .formats.json import dumps, loads
 from .model import ArgumentMap, Document
-from .plugins import Exporter, Extractor, Importer
+from .components import Exporter, Extractor, Importer
 
 if TYPE_CHECKING:  # pragma: no cover
     from hypothesis import settings as Settings

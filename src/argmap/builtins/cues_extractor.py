@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from ..plugins import Extractor
+from ..components import Extractor
 
 
 def _extract(document):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from ..jsonformat import dumps, loads
-from ..plugins import Exporter, Importer
+from ..formats.json import dumps, loads
+from ..components import Exporter, Importer
 
 
 @hookimpl

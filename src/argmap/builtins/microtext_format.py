@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from ..microtext import load
-from ..plugins import Importer
+from ..formats.microtext import load
+from ..components import Importer
 
 
 @hookimpl

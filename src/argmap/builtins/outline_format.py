@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from ..outline import to_outline
-from ..plugins import Exporter
+from ..formats.outline import to_outline
+from ..components import Exporter
 
 DESCRIPTION = (
     "indented Markdown outline for reading: thesis, reasons, objections, recommendations "

@@ -52,9 +52,9 @@ from typing import Any
 
 import attrs
 
-from ._io import decode_text, read_input_bytes
-from .errors import FormatError, ValidationError
-from .model import ArgumentMap, Attack, Document, Kind, Statement, Support, is_valid_id
+from .._io import decode_text, read_input_bytes
+from ..errors import FormatError, ValidationError
+from ..model import ArgumentMap, Attack, Document, Kind, Statement, Support, is_valid_id
 
 __all__ = [
     "EDGE_TYPES",

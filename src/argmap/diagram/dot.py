@@ -20,95 +20,17 @@ can add attributes (``URL``, ``image``, ...) or markup.
 from __future__ import annotations
 
 import re
-import unicodedata
-import warnings
-from collections.abc import Iterable
 from typing import Any
 
-from .errors import ExportWarning
-from .model import ArgumentMap, Kind, Statement, Support
-from .views import DIRECTIONS, THEMES, DiagramOptions, Theme, select
+from ..model import ArgumentMap, Kind, Statement, Support
+from ..text import wrap
+from .quoting import clean, escape_line, escape_tooltip, quote
+from .themes import DIRECTIONS, THEMES, Theme
+from .views import DiagramOptions, select
 
-__all__ = ["quote", "to_dot", "wrap"]
+__all__ = ["quote", "to_dot"]
 
-WRAP_WIDTH = 30
 _FONT = "Helvetica,Arial,sans-serif"
-
-
-def _unsafe(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat in ("Cc", "Cs") or ch in "\ufffe\uffff"
-
-
-_WRAP_PATTERNS: dict[int, re.Pattern[str]] = {}
-
-
-def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
-    """Split text into lines of at most *width* characters at white space.
-
-    White space runs become one space; a word longer than *width* keeps a
-    line of its own rather than being cut.
-
-    >>> wrap("Japan must choose the path of principled engagement", 20)
-    ['Japan must choose', 'the path of', 'principled', 'engagement']
-    """
-    pattern = _WRAP_PATTERNS.get(width)
-    if pattern is None:
-        # The longest run of at most `width` characters that ends before a space or the
-        # end (greedy filling, done by the regex engine), else one over-long word.
-        pattern = _WRAP_PATTERNS[width] = re.compile(rf"(.{{1,{max(width, 1)}}})(?: |$)|(\S+)(?: |$)")
-    return [short or long for short, long in pattern.findall(" ".join(text.split()))]
-
-
-_LINE_BREAKS = str.maketrans("", "", "\n\r\t")
-
-
-def _clean(text: str, where: str, *, warn: bool = True) -> str:
-    """Replace characters DOT/SVG cannot carry (control characters, lone
-    surrogates) with U+FFFD, warning once per text."""
-    if text.isprintable() or text.translate(_LINE_BREAKS).isprintable():
-        return text
-    bad = [ch for ch in text if not ch.isspace() and _unsafe(ch)]
-    if not bad:
-        return text
-    if warn:
-        warnings.warn(
-            f"DOT cannot carry control characters: {len(bad)} replaced with U+FFFD in {where}",
-            ExportWarning,
-            stacklevel=3,
-        )
-    return "".join("\ufffd" if (not ch.isspace() and _unsafe(ch)) else ch for ch in text)
-
-
-def _escape_line(line: str) -> str:
-    # Backslash first; Graphviz also decodes HTML entities in plain labels, hence &.
-    return line.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
-
-
-def _escape_tooltip(text: str) -> str:
-    # Graphviz reads a tooltip's backslashes twice (\\ -> \ each time, then \N,
-    # \G, ... expand), so one backslash is written as four. Measured with dot
-    # 2.43 and graphviz-pure 0.2.2.
-    text = text.replace("\\", "\\" * 4)
-    return text.replace('"', '\\"').replace("&", "&amp;").replace("\n", "&#10;")
-
-
-def quote(text: str | Iterable[str], *, where: str = "text", tooltip: bool = False) -> str:
-    """A DOT double-quoted string that Graphviz shows as exactly *text*.
-
-    *text* may be a list of lines, which are joined with centred line breaks.
-    This is the only way text enters DOT source in argmap. ``tooltip=True``
-    quotes for a tooltip, where Graphviz reads escapes differently.
-
-    >>> print(quote('say "hi" \\\\N <b>'))
-    "say \\"hi\\" \\\\N <b>"
-    """
-    joined = text if isinstance(text, str) else "\n".join(text)
-    if tooltip:
-        return '"' + _escape_tooltip(_clean(joined, where)) + '"'
-    # Lines are joined with Graphviz's centred line break, \n; a newline inside a
-    # single text is a line break too.
-    return '"' + _escape_line(_clean(joined, where)).replace("\n", "\\n") + '"'
 
 
 def _lines(text: str, width: int, max_lines: int | None) -> list[str]:
@@ -160,16 +82,16 @@ class _Writer:
         ]
         title = amap.document.title
         if title and title.strip():
-            label = quote(_lines(_clean(title, "document title"), 2 * o.width, 3), where="document title")
+            label = quote(_lines(clean(title, "document title"), 2 * o.width, 3), where="document title")
             self.out += [f"  label={label};", "  labelloc=t;", "  fontsize=15;"]
 
     def statement(self, st: Statement, indent: str = "  ") -> None:
         o = self.opts
         # Clean once (one warning per statement), then escape: the hot path of big maps.
-        text = _clean(st.text, st.id)
-        label = '"' + _escape_line("\n".join(_lines(text, o.width, o.max_lines))).replace("\n", "\\n") + '"'
-        source = _clean(_quote_of(self.amap, st), st.id, warn=False) if st.spans else text
-        tooltip = '"' + _escape_tooltip(source) + '"'
+        text = clean(st.text, st.id)
+        label = '"' + escape_line("\n".join(_lines(text, o.width, o.max_lines))).replace("\n", "\\n") + '"'
+        source = clean(_quote_of(self.amap, st), st.id, warn=False) if st.spans else text
+        tooltip = '"' + escape_tooltip(source) + '"'
         extra = ""
         if st.main:
             extra = f', penwidth=3.2, color="{self.theme.main_border}", fontsize=13'
@@ -310,7 +232,7 @@ def _paragraph_index(starts: list[int], offset: int) -> int:
 def to_dot(amap: ArgumentMap, options: DiagramOptions | None = None, **changes: Any) -> str:
     """The map as Graphviz DOT source.
 
-    ``options`` (a :class:`~argmap.views.DiagramOptions`) or keyword changes
+    ``options`` (a :class:`~argmap.diagram.DiagramOptions`) or keyword changes
     choose the view and the look: ``direction``, ``theme``, ``kinds``,
     ``depth``, ``focus``, ``group_paragraphs``, ``width``, ``max_lines``,
     ``legend``. The same map and options give the same bytes.

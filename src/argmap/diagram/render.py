@@ -19,7 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from .errors import RenderError
+from ..errors import RenderError
 
 __all__ = ["FORMATS", "Renderer", "find_renderer", "render_dot"]
 

@@ -31,8 +31,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from .errors import FormatError, ValidationError
-from .model import ArgumentMap, Attack, Document, Provenance, Statement, Support
+from ..errors import FormatError, ValidationError
+from ..model import ArgumentMap, Attack, Document, Provenance, Statement, Support
 
 __all__ = ["FORMAT", "dumps", "loads", "map_from_dict", "map_to_dict"]
 

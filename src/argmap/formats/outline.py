@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .model import ArgumentMap, Attack, Kind, Statement, Support
+from ..model import ArgumentMap, Attack, Kind, Statement, Support
 
 __all__ = ["escape_markdown", "to_outline"]
 
