@@ -320,7 +320,7 @@ def _cmd_plugins(args: argparse.Namespace, registry: Registry) -> int:
 
 def _evaluate(argv: list[str], registry: Registry | None) -> int:
     try:
-        from .evaluate import main as evaluate_main
+        from .evaluation.cli import main as evaluate_main
     except ImportError:  # pragma: no cover - the harness ships with argmap
         print("argmap: error: the evaluation harness is not available", file=sys.stderr)
         return 1

@@ -1,0 +1,1 @@
+"""Scoring extractors against annotated corpora (being split out of argmap.evaluate)."""
