@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import itertools
 import json
+import pkgutil
 from collections import Counter
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import argmap.evaluate
+import argmap.evaluation
 from argmap import MapBuilder, Provenance
-from argmap.evaluate import (
+from argmap.evaluation import (
     EvaluationError,
     Scores,
     align,
@@ -480,8 +482,11 @@ def test_main_help_returns_zero(capsys):
 
 
 def test_module_doctests_pass():
-    """The examples in argmap.evaluate's docstrings hold."""
-    assert doctest.testmod(argmap.evaluate).failed == 0
+    """The examples in the docstrings of argmap.evaluation and its modules hold."""
+    package = argmap.evaluation
+    names = [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
+    results = [doctest.testmod(importlib.import_module(name)) for name in names]
+    assert all(r.failed == 0 for r in results) and sum(r.attempted for r in results) > 0
 
 
 # -- the real corpus -------------------------------------------------------------------

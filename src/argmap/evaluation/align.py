@@ -1,0 +1,176 @@
+"""Alignment of predicted statements to gold units, one to one by token overlap.
+
+A predicted statement and a gold unit may align when the token F1 of the two
+is at least :data:`THRESHOLD`; among such pairs :func:`align` takes the
+assignment with the largest total F1, found by :func:`assign` (a Hungarian
+algorithm). Tokens are runs of word characters of the document, compared by
+position when the statement has spans into the same text, else by word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from ..model import Statement
+
+__all__ = ["THRESHOLD", "Alignment", "align", "assign", "token_f1"]
+
+THRESHOLD = 0.5
+"""The least token F1 at which a predicted statement may align to a gold unit."""
+
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def assign(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """The one-to-one assignment of rows to columns with the largest total weight.
+
+    A Hungarian algorithm (shortest augmenting paths with potentials), cubic
+    in the size of the matrix. Every row (or every column, whichever is
+    fewer) is assigned; pairs come back as ``(row, column)`` sorted by row.
+
+    >>> assign([[1, 0], [0.9, 0.8]])
+    [(0, 0), (1, 1)]
+    >>> assign([[0.6, 0.7, 0.0]])
+    [(0, 1)]
+    """
+    rows = len(weights)
+    cols = len(weights[0]) if rows else 0
+    if rows == 0 or cols == 0:
+        return []
+    for row in weights:
+        if len(row) != cols:
+            raise ValueError("assign() needs a rectangular matrix")
+    if rows > cols:
+        flipped = assign([[weights[r][c] for r in range(rows)] for c in range(cols)])
+        return sorted((r, c) for c, r in flipped)
+    # Minimise cost = -weight; rows and columns are numbered from 1, column 0 is a sentinel.
+    cost = [[0.0] * (cols + 1)] + [[0.0] + [-float(w) for w in row] for row in weights]
+    row_pot = [0.0] * (rows + 1)
+    col_pot = [0.0] * (cols + 1)
+    owner = [0] * (cols + 1)  # owner[c]: the row assigned to column c (0: none)
+    came_from = [0] * (cols + 1)
+    for row_no in range(1, rows + 1):
+        owner[0] = row_no
+        col = 0
+        best = [math.inf] * (cols + 1)
+        done = [False] * (cols + 1)
+        while True:
+            done[col] = True
+            r = owner[col]
+            step = math.inf
+            nxt = 0
+            for c in range(1, cols + 1):
+                if done[c]:
+                    continue
+                reduced = cost[r][c] - row_pot[r] - col_pot[c]
+                if reduced < best[c]:
+                    best[c] = reduced
+                    came_from[c] = col
+                if best[c] < step:
+                    step = best[c]
+                    nxt = c
+            for c in range(cols + 1):
+                if done[c]:
+                    row_pot[owner[c]] += step
+                    col_pot[c] -= step
+                else:
+                    best[c] -= step
+            col = nxt
+            if owner[col] == 0:
+                break
+        while col:  # flip the augmenting path
+            prev = came_from[col]
+            owner[col] = owner[prev]
+            col = prev
+    return sorted((owner[c] - 1, c - 1) for c in range(1, cols + 1) if owner[c])
+
+
+def token_f1(gold: Counter[Any], pred: Counter[Any]) -> float:
+    """The F1 of two token bags: 2·overlap / (|gold| + |pred|); 0 when either is empty.
+
+    >>> token_f1(Counter("abcd"), Counter("ab"))
+    0.6666666666666666
+    """
+    total = sum(gold.values()) + sum(pred.values())
+    if not total:
+        return 0.0
+    overlap = sum((gold & pred).values())
+    return 2.0 * overlap / total
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN_RE.finditer(text)]
+
+
+def _span_tokens(token_spans: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> Counter[int]:
+    """The document tokens (by index) that start inside one of the spans."""
+    starts = [t_start for t_start, _ in token_spans]
+    out: Counter[int] = Counter()
+    for start, end in spans:
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            out[i] = 1
+    return out
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _TOKEN_RE.findall(text))
+
+
+@attrs.frozen
+class Alignment:
+    """A one-to-one alignment of gold units to predicted statements.
+
+    ``pairs`` holds ``(gold index, predicted index, token F1)``, sorted by gold index.
+    """
+
+    pairs: tuple[tuple[int, int, float], ...]
+    n_gold: int
+    n_pred: int
+
+    @property
+    def gold_to_pred(self) -> dict[int, int]:
+        """The predicted index each aligned gold unit has."""
+        return {g: p for g, p, _ in self.pairs}
+
+
+def align(
+    document: str,
+    gold_spans: Sequence[Sequence[tuple[int, int]]],
+    predicted: Sequence[Statement],
+    *,
+    same_text: bool = True,
+    threshold: float = THRESHOLD,
+) -> Alignment:
+    """Align predicted statements to gold units one to one by token F1.
+
+    *gold_spans* holds each gold unit's spans into *document*. A predicted
+    statement with spans into the same text (*same_text*) is compared by
+    token positions, otherwise by its words. Pairs below *threshold* never
+    align; among the rest the assignment with the largest total F1 wins.
+    """
+    token_spans = _tokens(document)
+    gold_pos = [_span_tokens(token_spans, spans) for spans in gold_spans]
+    gold_words = [_words(" ".join(document[s:e] for s, e in spans)) for spans in gold_spans]
+    by_position = [bool(same_text and st.spans) for st in predicted]
+    pred_bags: list[Counter[Any]] = [
+        _span_tokens(token_spans, st.spans) if positional else _words(st.text)
+        for st, positional in zip(predicted, by_position)
+    ]
+    weights: list[list[float]] = []
+    for g in range(len(gold_spans)):
+        row = []
+        for bag, positional in zip(pred_bags, by_position):
+            f1 = token_f1(gold_pos[g] if positional else gold_words[g], bag)
+            row.append(f1 if f1 >= threshold else 0.0)
+        weights.append(row)
+    pairs = tuple(
+        (g, p, weights[g][p]) for g, p in assign(weights) if weights[g][p] >= threshold and weights[g][p] > 0
+    )
+    return Alignment(pairs=pairs, n_gold=len(gold_spans), n_pred=len(predicted))
