@@ -5,10 +5,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import sysconfig
 import tomllib
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -20,6 +23,8 @@ from argmap.cli import main
 from argmap.plugins import load_registry
 from argmap.scaffold import KINDS, component_name, module_name, new_plugin
 from argmap.testing import check_exporter, check_extractor, check_importer, check_round_trip
+
+from .conftest import ROOT
 
 FEW = settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -153,6 +158,24 @@ def test_names_derive_module_and_component():
     assert component_name("outline") == "outline"
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_placeholder_is_filled_and_the_code_imports_from_the_top(tmp_path, kind):
+    """No placeholder is left in any file, a name that spells one is kept as given, and the module takes
+    the plugin API from `argmap` itself (not `argmap.plugins`)."""
+    path = new_plugin("argmap-x__KIND__y", kind, tmp_path)
+    files = sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file())
+    assert files == ["README.md", "argmap_x__kind__y.py", "pyproject.toml", "tests/test_argmap_x__kind__y.py"]
+    for file in files:
+        text = (path / file).read_text(encoding="utf-8").replace("x__KIND__y", "")
+        assert not re.search(r"__(NAME|MODULE|COMPONENT|KIND)__", text), file
+    project = tomllib.loads((path / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["name"] == "argmap-x__KIND__y"
+    assert project["project"]["description"] == f"An argmap {kind} plugin: x__kind__y"
+    module = (path / "argmap_x__kind__y.py").read_text(encoding="utf-8")
+    assert "argmap.plugins" not in module and "\n@hookimpl\n" in module
+    assert re.search(r"^from argmap import \(?[^)]*\bhookimpl\b", module, re.M)
+
+
 def test_cli_creates_the_package(tmp_path, capsys):
     """`argmap plugins new NAME --kind K --dir D` creates the package and says how to install it."""
     assert main(["plugins", "new", "argmap-shout", "--kind", "exporter", "--dir", str(tmp_path)]) == 0
@@ -214,9 +237,12 @@ def need_editable_builds() -> None:
     pytest.skip(message)
 
 
-def _run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], cwd: Path, timeout: float = 300, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("ARGMAP_LOAD_PLUGINS", "PYTHONPATH")}
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    env.update(extra_env)
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
@@ -241,3 +267,38 @@ def test_generated_package_installs_is_listed_and_its_tests_pass(tmp_path, kind)
     tests = _run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=package, timeout=600)
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert " passed" in tests.stdout and "failed" not in tests.stdout
+
+
+@pytest.mark.slow
+def test_a_wheel_ships_the_templates(tmp_path):
+    """A built wheel of argmap (not the editable install) holds every template, and `new_plugin` run
+    from it writes the same package as from the source tree."""
+    need_editable_builds()
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "src" / "argmap", source / "src" / "argmap", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    built = _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                  "--no-index", "-w", str(tmp_path / "dist"), str(source)], cwd=tmp_path)
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = (tmp_path / "dist").glob("argmap-*.whl")
+    templates = ROOT / "src" / "argmap" / "scaffold" / "templates"
+    expected = {f"argmap/scaffold/templates/{p.relative_to(templates).as_posix()}" for p in templates.rglob("*.tmpl")}
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(tmp_path / "site")
+        shipped = {n for n in zf.namelist() if n.startswith("argmap/scaffold/templates/")}
+    assert len(expected) >= 10 and shipped == expected
+    script = (
+        "import sys, argmap.scaffold as s; "
+        "assert s.__file__.startswith(sys.argv[1]), s.__file__; "
+        "s.new_plugin('argmap-shout', 'importer', sys.argv[2])"
+    )
+    made = _run([sys.executable, "-c", script, str(tmp_path / "site"), str(tmp_path / "from-wheel")], cwd=tmp_path,
+                PYTHONPATH=str(tmp_path / "site"))
+    assert made.returncode == 0, made.stderr
+    here = new_plugin("argmap-shout", "importer", tmp_path / "from-source")
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    assert files(tmp_path / "from-wheel" / "argmap-shout") == files(here)
