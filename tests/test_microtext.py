@@ -279,6 +279,70 @@ def test_bytes_are_refused():
         parse(b"<arggraph/>")  # type: ignore[arg-type]
 
 
+# -- long chains: followed in a loop, not by recursion --------------------------------------------
+
+CHAIN = 1000  # well past Python's default recursion limit
+
+
+def joint_chain(n: int, *, cycle: bool = False) -> str:
+    """a2 grounded in e2 through n joints, each the only part of the next (j0 <- e2, j1 <- j0, ...)."""
+    body = TWO.replace('<edge id="s2" src="e2" trg="a2" type="seg"/>', "")
+    body += "".join(f'<joint id="j{i}"/>' for i in range(n))
+    body += '<edge id="g0" src="e2" trg="j0" type="seg"/>'
+    body += "".join(f'<edge id="g{i}" src="j{i - 1}" trg="j{i}" type="seg"/>' for i in range(1, n))
+    if cycle:
+        body += f'<edge id="gc" src="j{n - 1}" trg="j0" type="seg"/>'
+    body += f'<edge id="ga" src="j{n - 1}" trg="a2" type="seg"/><edge id="c0" src="a2" trg="a1" type="sup"/>'
+    return xml_of(body)
+
+
+def add_chain(n: int, *, cycle: bool = False) -> str:
+    """a1 supported by a2, with n add edges, each pointing at the one before (c1 -> c0, c2 -> c1, ...)."""
+    body = '<edu id="e1">We should plant trees.</edu><adu id="a1" type="pro"/>'
+    body += '<edge id="s1" src="e1" trg="a1" type="seg"/>'
+    body += "".join(
+        f'<edu id="e{i}">Reason {i}.</edu><adu id="a{i}" type="pro"/>'
+        f'<edge id="s{i}" src="e{i}" trg="a{i}" type="seg"/>'
+        for i in range(2, n + 3)
+    )
+    body += '<edge id="c0" src="a2" trg="a1" type="sup"/>'
+    body += "".join(f'<edge id="c{i}" src="a{i + 2}" trg="c{i - 1}" type="add"/>' for i in range(1, n + 1))
+    if cycle:
+        body = body.replace('<edge id="c1" src="a3" trg="c0"', f'<edge id="c1" src="a3" trg="c{n}"')
+    return xml_of(body)
+
+
+def test_a_long_chain_of_joints_imports():
+    """An ADU grounded through a chain of 1,000 joints imports: the chain is followed without recursion."""
+    graph = read_graph(joint_chain(CHAIN))
+    assert graph.map.statement("a2").text == "They cool the streets."
+    assert graph.map.statement("a2").metadata["edus"] == ["e2"]
+    assert len(graph.map.metadata["microtext"]["joints"]) == CHAIN
+
+
+def test_a_long_chain_of_add_edges_imports():
+    """1,000 add edges each pointing at the previous one make one linked support with 1,001 premises."""
+    amap = parse(add_chain(CHAIN))
+    (support,) = amap.relations
+    assert support.id == "c0" and support.conclusion == "a1"
+    assert support.premises == tuple(f"a{i}" for i in range(2, CHAIN + 3))
+    assert support.metadata["microtext"]["add"] == [f"c{i}" for i in range(1, CHAIN + 1)]
+
+
+@pytest.mark.parametrize(
+    ("xml", "message"),
+    [
+        (joint_chain(CHAIN, cycle=True), "segmentation edges form a cycle"),
+        (add_chain(CHAIN, cycle=True), "'add' edges form a cycle"),
+    ],
+    ids=["joints", "add"],
+)
+def test_a_long_cycle_is_a_format_error(xml, message):
+    """A cycle of 1,000 joints or add edges is a clean FormatError, not a RecursionError."""
+    with pytest.raises(FormatError, match=message):
+        parse(xml)
+
+
 # -- properties over generated graphs ---------------------------------------------------------
 
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -205,11 +205,67 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
     """
     root = _parse_xml(xml_text)
     graph_id = root.get("id")
-    edu_texts: list[tuple[str, str]] = []
-    joints: list[str] = []
-    adus: list[tuple[str, str]] = []
-    edges: list[_Edge] = []
-    kind_of: dict[str, str] = {}
+    elements = _read_elements(root)
+    seg_parents, argumentative, edge_by_id = _sort_edges(elements)
+
+    text_doc, edu_span_list = _locate_edus(elements.edu_texts, text)
+    edu_span = {xml_id: span for (xml_id, _), span in zip(elements.edu_texts, edu_span_list)}
+    adu_edus, unused = _ground_adus(elements, seg_parents)
+
+    taken: set[str] = set()
+    adu_ids = _unique_ids([a for a, _ in elements.adus], taken)
+    relation_edges = [e for e in argumentative if e.type != "add"]
+    rel_ids = _unique_ids([e.id for e in relation_edges], taken)
+    co_sources, undercut_target = _link_edges(argumentative, relation_edges, edge_by_id)
+    outgoing = _outgoing_edges(argumentative)
+    roots = _central_claims(elements.adus, outgoing)
+
+    statements = _statements(
+        elements.adus, adu_edus, edu_span, text_doc, roots, outgoing, adu_ids, edge_by_id
+    )
+    relations = _relations(relation_edges, co_sources, undercut_target, adu_ids, rel_ids, edge_by_id)
+    map_info = _map_metadata(root, elements, edu_span, seg_parents, unused)
+    try:
+        amap = ArgumentMap(
+            statements=statements,
+            relations=relations,
+            document=Document(text=text_doc, title=graph_id, source=source),
+            metadata={"microtext": map_info},
+        )
+    except ValidationError as exc:
+        raise FormatError(
+            f"the graph is not a valid argument map: {exc}", where=f"arggraph {graph_id!r}"
+        ) from None
+    return MicrotextGraph(
+        id=graph_id,
+        map=amap,
+        edus=tuple((xml_id, edu_span[xml_id]) for xml_id, _ in elements.edu_texts),
+        adu_spans={adu_ids[a]: tuple(edu_span[e] for e in adu_edus[a]) for a, _ in elements.adus},
+    )
+
+
+# -- the elements: each child of <arggraph> checked on its own ----------------------------
+
+
+@attrs.define
+class _Elements:
+    """The children of one ``<arggraph>`` in document order, each checked on its own.
+
+    ``kind_of`` maps every XML id to the tag that declared it.
+    """
+
+    edu_texts: list[tuple[str, str]] = attrs.Factory(list)
+    joints: list[str] = attrs.Factory(list)
+    adus: list[tuple[str, str]] = attrs.Factory(list)
+    edges: list[_Edge] = attrs.Factory(list)
+    kind_of: dict[str, str] = attrs.Factory(dict)
+
+
+def _read_elements(root: ET.Element) -> _Elements:
+    """Every ``<edu>``, ``<joint>``, ``<adu>`` and ``<edge>``, with unique ids and known types."""
+    found = _Elements()
+    edu_texts, joints, adus, edges = found.edu_texts, found.joints, found.adus, found.edges
+    kind_of = found.kind_of
     counts: dict[str, int] = {}
 
     def declare(xml_id: str, tag: str, where: str) -> None:
@@ -255,78 +311,121 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
         raise FormatError("no <edu> elements", where="arggraph")
     if not adus:
         raise FormatError("no <adu> elements", where="arggraph")
+    return found
 
-    def check_end(edge: _Edge, end: str, allowed: tuple[str, ...]) -> str:
-        value = edge.src if end == "src" else edge.trg
-        found = kind_of.get(value)
-        where = f"edge {edge.id!r}.{end}"
-        if found is None:
-            raise FormatError(f"unknown id {value!r}", where=where)
-        if found not in allowed:
-            raise FormatError(
-                f"a {edge.type!r} edge's {end} must be {' or '.join(allowed)}, "
-                f"{value!r} is {_article(found)}",
-                where=where,
-            )
-        return value
 
-    # -- segmentation: which EDUs ground which ADU -------------------------------
+def _check_end(kind_of: Mapping[str, str], edge: _Edge, end: str, allowed: tuple[str, ...]) -> str:
+    """The id at *end* (``"src"`` or ``"trg"``) of *edge*, which must name a node of an *allowed* kind."""
+    value = edge.src if end == "src" else edge.trg
+    found = kind_of.get(value)
+    where = f"edge {edge.id!r}.{end}"
+    if found is None:
+        raise FormatError(f"unknown id {value!r}", where=where)
+    if found not in allowed:
+        raise FormatError(
+            f"a {edge.type!r} edge's {end} must be {' or '.join(allowed)}, "
+            f"{value!r} is {_article(found)}",
+            where=where,
+        )
+    return value
+
+
+def _sort_edges(elements: _Elements) -> tuple[dict[str, list[str]], list[_Edge], dict[str, _Edge]]:
+    """Check both ends of every edge; split the edges into segmentation and argumentative ones.
+
+    Returns the parts of each ADU or joint (from the ``seg`` edges), the
+    argumentative edges in document order and every edge by its id.
+    """
+    kind_of = elements.kind_of
     seg_parents: dict[str, list[str]] = {}  # ADU or joint -> its EDUs or joints
     argumentative: list[_Edge] = []
     edge_by_id: dict[str, _Edge] = {}
-    for edge in edges:
+    for edge in elements.edges:
         edge_by_id[edge.id] = edge
         if edge.type == "seg":
-            check_end(edge, "src", ("edu", "joint"))
-            check_end(edge, "trg", ("adu", "joint"))
+            _check_end(kind_of, edge, "src", ("edu", "joint"))
+            _check_end(kind_of, edge, "trg", ("adu", "joint"))
             seg_parents.setdefault(edge.trg, []).append(edge.src)
         else:
-            check_end(edge, "src", ("adu",))
+            _check_end(kind_of, edge, "src", ("adu",))
             if edge.type in ("sup", "exa", "reb"):
-                check_end(edge, "trg", ("adu",))
+                _check_end(kind_of, edge, "trg", ("adu",))
             else:
-                check_end(edge, "trg", ("edge",))
+                _check_end(kind_of, edge, "trg", ("edge",))
             argumentative.append(edge)
+    return seg_parents, argumentative, edge_by_id
 
-    text_doc, edu_span_list = _locate_edus(edu_texts, text)
-    edu_span = {xml_id: span for (xml_id, _), span in zip(edu_texts, edu_span_list)}
-    edu_order = {xml_id: i for i, (xml_id, _) in enumerate(edu_texts)}
 
-    def edus_of(node: str, trail: tuple[str, ...]) -> list[str]:
-        if kind_of[node] == "edu":
-            return [node]
-        if node in trail:
-            raise FormatError("segmentation edges form a cycle", where=f"joint {node!r}")
-        parts = seg_parents.get(node)
+# -- segmentation: which EDUs ground which ADU --------------------------------------------
+
+
+def _edus_of(node: str, kind_of: Mapping[str, str], seg_parents: Mapping[str, list[str]]) -> list[str]:
+    """The EDUs grounding *node* (an ADU or joint), following ``seg`` edges through joints.
+
+    Depth first in the order of the ``seg`` edges, with an explicit stack, so
+    that a long chain of joints needs no recursion.
+    """
+    found: list[str] = []
+    trail: list[str] = []  # the ADU or joints from *node* down to the current one
+    on_trail: set[str] = set()
+    pending: list[Iterator[str]] = []
+
+    def enter(current: str) -> None:
+        if kind_of[current] == "edu":
+            found.append(current)
+            return
+        if current in on_trail:
+            raise FormatError("segmentation edges form a cycle", where=f"joint {current!r}")
+        parts = seg_parents.get(current)
         if not parts:
             raise FormatError(
-                "not grounded in any EDU (no 'seg' edge points at it)", where=f"{kind_of[node]} {node!r}"
+                "not grounded in any EDU (no 'seg' edge points at it)",
+                where=f"{kind_of[current]} {current!r}",
             )
-        found: list[str] = []
-        for part in parts:
-            found.extend(edus_of(part, trail + (node,)))
-        return found
+        trail.append(current)
+        on_trail.add(current)
+        pending.append(iter(parts))
 
+    enter(node)
+    while pending:
+        part = next(pending[-1], None)
+        if part is None:
+            pending.pop()
+            on_trail.discard(trail.pop())
+        else:
+            enter(part)
+    return found
+
+
+def _ground_adus(
+    elements: _Elements, seg_parents: Mapping[str, list[str]]
+) -> tuple[dict[str, list[str]], list[str]]:
+    """Each ADU's EDUs in text order, and the EDUs no ADU uses; warns of joints that ground nothing."""
+    edu_order = {xml_id: i for i, (xml_id, _) in enumerate(elements.edu_texts)}
     adu_edus: dict[str, list[str]] = {}
     used_edus: set[str] = set()
-    for adu_id, _ in adus:
-        found = sorted(set(edus_of(adu_id, ())), key=edu_order.__getitem__)
+    for adu_id, _ in elements.adus:
+        found = sorted(set(_edus_of(adu_id, elements.kind_of, seg_parents)), key=edu_order.__getitem__)
         adu_edus[adu_id] = found
         used_edus.update(found)
-    for joint in joints:
+    for joint in elements.joints:
         if not any(joint in parts for parts in seg_parents.values()):
             warnings.warn(f"joint {joint!r} grounds no ADU; it is kept in the map's metadata only",
-                          MicrotextWarning, stacklevel=2)
-    unused = [xml_id for xml_id, _ in edu_texts if xml_id not in used_edus]
+                          MicrotextWarning, stacklevel=3)
+    unused = [xml_id for xml_id, _ in elements.edu_texts if xml_id not in used_edus]
+    return adu_edus, unused
 
-    # -- argumentative edges -> relations ----------------------------------------
-    taken: set[str] = set()
-    adu_ids = _unique_ids([a for a, _ in adus], taken)
-    relation_edges = [e for e in argumentative if e.type != "add"]
-    rel_ids = _unique_ids([e.id for e in relation_edges], taken)
 
-    def relation_of(edge_id: str, origin: _Edge, trail: tuple[str, ...] = ()) -> _Edge:
-        """The relation-making edge an ``add``/``und`` target stands for (following add chains)."""
+# -- argumentative edges -> relations -------------------------------------------------------
+
+
+def _relation_of(edge_id: str, origin: _Edge, edge_by_id: Mapping[str, _Edge]) -> _Edge:
+    """The relation-making edge an ``add``/``und`` target stands for (following add chains).
+
+    Follows the chain in a loop, so a long chain of ``add`` edges needs no recursion.
+    """
+    trail: set[str] = set()
+    while True:
         target = edge_by_id[edge_id]
         if target.type == "seg":
             raise FormatError(
@@ -337,34 +436,43 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
             return target
         if edge_id in trail:
             raise FormatError("'add' edges form a cycle", where=f"edge {edge_id!r}")
-        return relation_of(target.trg, origin, trail + (edge_id,))
+        trail.add(edge_id)
+        edge_id = target.trg
 
+
+def _link_edges(
+    argumentative: Sequence[_Edge], relation_edges: Sequence[_Edge], edge_by_id: Mapping[str, _Edge]
+) -> tuple[dict[str, list[_Edge]], dict[str, str]]:
+    """The ``add`` edges joining each relation, and the relation each ``und`` edge undercuts."""
     co_sources: dict[str, list[_Edge]] = {e.id: [] for e in relation_edges}
     undercut_target: dict[str, str] = {}
     for edge in argumentative:
         if edge.type == "add":
-            co_sources[relation_of(edge.trg, edge).id].append(edge)
+            co_sources[_relation_of(edge.trg, edge, edge_by_id).id].append(edge)
         elif edge.type == "und":
-            target = relation_of(edge.trg, edge)
+            target = _relation_of(edge.trg, edge, edge_by_id)
             if edge_by_id[edge.trg].type == "add":
                 warnings.warn(
                     f"edge {edge.id!r} undercuts the 'add' edge {edge.trg!r}; the model undercuts the whole "
                     f"linked relation {target.id!r} instead (recorded in the attack's metadata)",
                     MicrotextWarning,
-                    stacklevel=2,
+                    stacklevel=3,
                 )
             undercut_target[edge.id] = target.id
+    return co_sources, undercut_target
 
-    # Outgoing edges per ADU: the scheme gives each ADU at most one.
+
+def _outgoing_edges(argumentative: Sequence[_Edge]) -> dict[str, list[_Edge]]:
+    """Outgoing edges per ADU: the scheme gives each ADU at most one."""
     outgoing: dict[str, list[_Edge]] = {}
     for edge in argumentative:
         outgoing.setdefault(edge.src, []).append(edge)
+    return outgoing
 
-    def attacks(edge: _Edge) -> bool:
-        if edge.type == "add":
-            return relation_of(edge.trg, edge).type in _ATTACK_TYPES
-        return edge.type in _ATTACK_TYPES
 
+def _central_claims(adus: Sequence[tuple[str, str]], outgoing: Mapping[str, list[_Edge]]) -> list[str]:
+    """The ADUs with no outgoing edge (one, in a graph the scheme allows); warns of more than one
+    and of ADUs with several outgoing edges."""
     roots = [a for a, _ in adus if a not in outgoing]
     if not roots:
         raise FormatError("every ADU has an outgoing edge, so there is no central claim (a cycle)",
@@ -373,7 +481,7 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
         warnings.warn(
             f"{len(roots)} ADUs have no outgoing edge ({', '.join(roots)}); each is marked as a main claim",
             MicrotextWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     for adu_id, out in outgoing.items():
         if len(out) > 1:
@@ -381,9 +489,29 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
                 f"ADU {adu_id!r} has {len(out)} outgoing edges ({', '.join(e.id for e in out)}); "
                 "the scheme allows one, all are kept",
                 MicrotextWarning,
-                stacklevel=2,
+                stacklevel=3,
             )
+    return roots
 
+
+def _attacks(edge: _Edge, edge_by_id: Mapping[str, _Edge]) -> bool:
+    """Whether *edge* attacks: ``reb``, ``und``, or an ``add`` to one of those."""
+    if edge.type == "add":
+        return _relation_of(edge.trg, edge, edge_by_id).type in _ATTACK_TYPES
+    return edge.type in _ATTACK_TYPES
+
+
+def _statements(
+    adus: Sequence[tuple[str, str]],
+    adu_edus: Mapping[str, list[str]],
+    edu_span: Mapping[str, tuple[int, int]],
+    text_doc: str,
+    roots: Sequence[str],
+    outgoing: Mapping[str, list[_Edge]],
+    adu_ids: Mapping[str, str],
+    edge_by_id: Mapping[str, _Edge],
+) -> list[Statement]:
+    """One statement per ADU, its kind from its role and its outgoing edge."""
     statements: list[Statement] = []
     for adu_id, role in adus:
         edus = adu_edus[adu_id]
@@ -392,7 +520,7 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
             kind, main = Kind.CLAIM, True
         elif role == "opp":
             kind, main = Kind.OBJECTION, False
-        elif any(attacks(e) for e in outgoing[adu_id]):
+        elif any(_attacks(e, edge_by_id) for e in outgoing[adu_id]):
             kind, main = Kind.REBUTTAL, False
         else:
             kind, main = Kind.PREMISE, False
@@ -409,7 +537,18 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
                 metadata=metadata,
             )
         )
+    return statements
 
+
+def _relations(
+    relation_edges: Sequence[_Edge],
+    co_sources: Mapping[str, list[_Edge]],
+    undercut_target: Mapping[str, str],
+    adu_ids: Mapping[str, str],
+    rel_ids: Mapping[str, str],
+    edge_by_id: Mapping[str, _Edge],
+) -> list[Support | Attack]:
+    """One support or attack per ``sup``, ``exa``, ``reb`` and ``und`` edge, with its ``add`` co-sources."""
     relations: list[Support | Attack] = []
     for edge in relation_edges:
         adds = co_sources[edge.id]
@@ -438,36 +577,31 @@ def read_graph(xml_text: str, *, text: str | None = None, source: str | None = N
                 attacked = adu_ids[edge.trg]
             relations.append(Attack(id=rel_ids[edge.id], attackers=sources, target=attacked,
                                     metadata={"microtext": info}))
+    return relations
 
+
+def _map_metadata(
+    root: ET.Element,
+    elements: _Elements,
+    edu_span: Mapping[str, tuple[int, int]],
+    seg_parents: Mapping[str, list[str]],
+    unused: list[str],
+) -> dict[str, Any]:
+    """What the map keeps of the graph: EDU spans, graph attributes, joints, EDUs outside every ADU."""
+    graph_id = root.get("id")
     map_info: dict[str, Any] = {
-        "edus": [{"id": xml_id, "span": list(edu_span[xml_id])} for xml_id, _ in edu_texts],
+        "edus": [{"id": xml_id, "span": list(edu_span[xml_id])} for xml_id, _ in elements.edu_texts],
     }
     if graph_id is not None:
         map_info["id"] = graph_id
     for attr in ("topic_id", "stance"):
         if root.get(attr) is not None:
             map_info[attr] = root.get(attr)
-    if joints:
-        map_info["joints"] = {j: list(seg_parents.get(j, [])) for j in joints}
+    if elements.joints:
+        map_info["joints"] = {j: list(seg_parents.get(j, [])) for j in elements.joints}
     if unused:
         map_info["unused_edus"] = unused
-    try:
-        amap = ArgumentMap(
-            statements=statements,
-            relations=relations,
-            document=Document(text=text_doc, title=graph_id, source=source),
-            metadata={"microtext": map_info},
-        )
-    except ValidationError as exc:
-        raise FormatError(
-            f"the graph is not a valid argument map: {exc}", where=f"arggraph {graph_id!r}"
-        ) from None
-    return MicrotextGraph(
-        id=graph_id,
-        map=amap,
-        edus=tuple((xml_id, edu_span[xml_id]) for xml_id, _ in edu_texts),
-        adu_spans={adu_ids[a]: tuple(edu_span[e] for e in adu_edus[a]) for a, _ in adus},
-    )
+    return map_info
 
 
 def _article(kind: str) -> str:
