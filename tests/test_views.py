@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given
 
 import argmap
-from argmap import ArgmapError, Document, MapBuilder, Provenance, to_dot
-from argmap.diagram import quote
-from argmap.diagram import THEMES, DiagramOptions, select
+from argmap import ArgmapError, Document, MapBuilder, OptionError, Provenance, ValidationError, to_dot
+from argmap.diagram import THEMES, DiagramOptions, quote, select
 from argmap.strategies import argument_maps
 
 from .conftest import ROOT, need_renderers
@@ -116,18 +115,18 @@ def test_long_text_is_cut_in_the_label_but_whole_in_the_tooltip():
 
 
 def test_bad_options_are_one_line_errors():
-    """Unknown themes, directions or kinds, and bad numbers, are ArgmapErrors naming the option."""
-    with pytest.raises(ArgmapError, match=r"^theme: unknown theme 'neon'"):
+    """Unknown themes, directions or kinds, and bad numbers, are ValidationErrors naming DiagramOptions.field."""
+    with pytest.raises(ValidationError, match=r"^DiagramOptions\.theme: expected one of default, print, colorblind, got 'neon'"):
         DiagramOptions(theme="neon")
-    with pytest.raises(ArgmapError, match=r"^direction: unknown direction 'up'"):
+    with pytest.raises(ValidationError, match=r"^DiagramOptions\.direction: expected one of top, .*, got 'up'"):
         to_dot(sample(), direction="up")
-    with pytest.raises(ArgmapError, match=r"^kinds: unknown kind 'fact'"):
+    with pytest.raises(ValidationError, match=r"^DiagramOptions\.kinds: unknown kind 'fact'"):
         DiagramOptions(kinds="claim,fact")
-    with pytest.raises(ArgmapError, match=r"^depth: expected a whole number >= 0"):
+    with pytest.raises(ValidationError, match=r"^DiagramOptions\.depth: expected a whole number >= 0"):
         DiagramOptions(depth=-2)
     with pytest.raises(ArgmapError, match=r"^focus: unknown id 's99'"):
         to_dot(sample(), focus="s99")
-    with pytest.raises(TypeError, match="unknown diagram option"):
+    with pytest.raises(OptionError, match="unknown diagram option"):
         to_dot(sample(), colour="red")
 
 

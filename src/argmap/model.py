@@ -20,6 +20,7 @@ from typing import Any, Union
 import attrs
 
 from ._io import decode_text, read_input_bytes
+from ._validators import checked, field_error, in_unit_interval, not_blank
 from .errors import UnknownIdError, ValidationError
 
 __all__ = [
@@ -59,39 +60,23 @@ def is_valid_id(value: object) -> bool:
     )
 
 
-def _fail(cls: str, field: str, message: str) -> ValidationError:
-    err = ValidationError(message, where=f"{cls}.{field}")
-    err.field = field
-    return err
+_fail = field_error
+
+_STR = attrs.validators.instance_of(str)
+_OPTIONAL_STR = checked(attrs.validators.optional(_STR))
+_TEXT = checked(_STR, not_blank)
+_BOOL = checked(attrs.validators.instance_of(bool))
 
 
-def _check_id(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _valid_id(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
     if not is_valid_id(value):
-        raise _fail(
-            type(instance).__name__,
-            attribute.name,
-            f"invalid id {value!r} (use 1-64 letters, digits or _, not starting with a digit)",
-        )
+        raise ValueError(f"invalid id {value!r} (use 1-64 letters, digits or _, not starting with a digit)")
 
 
-def _check_text(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if not isinstance(value, str):
-        raise _fail(type(instance).__name__, attribute.name, f"expected a string, got {type(value).__name__}")
-    if not value.strip():
-        raise _fail(type(instance).__name__, attribute.name, "empty text")
+_ID = checked(_valid_id)
 
 
-def _check_optional_str(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if value is not None and not isinstance(value, str):
-        raise _fail(type(instance).__name__, attribute.name, f"expected a string, got {type(value).__name__}")
-
-
-def _check_bool(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if value is not True and value is not False:
-        raise _fail(type(instance).__name__, attribute.name, f"expected true or false, got {value!r}")
-
-
-def _freeze_metadata(value: Any) -> Mapping[str, Any]:
+def _freeze_metadata(value: Any, owner: str) -> Mapping[str, Any]:
     """Metadata is a read-only mapping with string keys."""
     # Most objects have no metadata: answer them before the slow isinstance()
     # check against the Mapping ABC below.
@@ -103,11 +88,33 @@ def _freeze_metadata(value: Any) -> Mapping[str, Any]:
     if isinstance(value, MappingProxyType):
         return value
     if not isinstance(value, Mapping):
-        raise _fail("metadata", "metadata", f"expected a mapping, got {type(value).__name__}")
+        raise _fail(owner, "metadata", f"expected a mapping, got {type(value).__name__}")
     for key in value:
         if not isinstance(key, str):
-            raise _fail("metadata", "metadata", f"keys must be strings, got {key!r}")
+            raise _fail(owner, "metadata", f"keys must be strings, got {key!r}")
     return MappingProxyType(dict(value))
+
+
+# One named converter per class, so that an error names the class (mypy's attrs
+# plugin accepts only named functions as converters).
+def _document_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "Document")
+
+
+def _statement_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "Statement")
+
+
+def _support_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "Support")
+
+
+def _attack_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "Attack")
+
+
+def _map_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "ArgumentMap")
 
 
 class Kind(str, enum.Enum):
@@ -185,36 +192,30 @@ def _attackers(value: Iterable[str]) -> tuple[str, ...]:
     return _to_strings("Attack", "attackers", value)
 
 
-def _check_confidence(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        raise _fail("Provenance", "confidence", f"a confidence is a number in [0, 1], got {value!r}")
+_CONFIDENCE = checked(attrs.validators.optional(in_unit_interval))
 
 
 @attrs.frozen
 class Provenance:
     """Where a statement or relation came from: which extractor, how sure it is."""
 
-    extractor: str = attrs.field(validator=_check_text)
-    confidence: float | None = attrs.field(default=None, validator=_check_confidence)
+    extractor: str = attrs.field(validator=_TEXT)
+    confidence: float | None = attrs.field(default=None, validator=_CONFIDENCE)
 
 
-def _check_provenance(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if value is not None and not isinstance(value, Provenance):
-        raise _fail(type(instance).__name__, attribute.name, f"expected a Provenance, got {value!r}")
+_PROVENANCE = checked(attrs.validators.optional(attrs.validators.instance_of(Provenance)))
 
 
 @attrs.frozen
 class Document:
     """The source text of a map, exactly as read, with what is known about it."""
 
-    text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    title: str | None = attrs.field(default=None, validator=_check_optional_str)
-    author: str | None = attrs.field(default=None, validator=_check_optional_str)
-    source: str | None = attrs.field(default=None, validator=_check_optional_str)
+    text: str = attrs.field(default="", validator=checked(_STR))
+    title: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    author: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    source: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_freeze_metadata, hash=False, repr=False
+        factory=dict, converter=_document_metadata, hash=False, repr=False
     )
 
     @classmethod
@@ -240,15 +241,15 @@ class Statement:
     plugins.
     """
 
-    id: str = attrs.field(validator=_check_id)
-    text: str = attrs.field(validator=_check_text)
+    id: str = attrs.field(validator=_ID)
+    text: str = attrs.field(validator=_TEXT)
     kind: Kind = attrs.field(default=Kind.CLAIM, converter=_to_kind)
-    main: bool = attrs.field(default=False, validator=_check_bool)
+    main: bool = attrs.field(default=False, validator=_BOOL)
     spans: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_to_spans)
-    provenance: Provenance | None = attrs.field(default=None, validator=_check_provenance)
+    provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tags)
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_freeze_metadata, hash=False, repr=False
+        factory=dict, converter=_statement_metadata, hash=False, repr=False
     )
 
 
@@ -261,14 +262,14 @@ class Support:
     the argumentation scheme where known; ``example`` marks support by example.
     """
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(validator=_ID)
     premises: tuple[str, ...] = attrs.field(converter=_premises)
-    conclusion: str = attrs.field(validator=attrs.validators.instance_of(str))
-    scheme: str | None = attrs.field(default=None, validator=_check_optional_str)
-    example: bool = attrs.field(default=False, validator=_check_bool)
-    provenance: Provenance | None = attrs.field(default=None, validator=_check_provenance)
+    conclusion: str = attrs.field(validator=checked(_STR))
+    scheme: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    example: bool = attrs.field(default=False, validator=_BOOL)
+    provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_freeze_metadata, hash=False, repr=False
+        factory=dict, converter=_support_metadata, hash=False, repr=False
     )
 
     @property
@@ -296,12 +297,12 @@ class Attack:
     granted, its inference denied.
     """
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(validator=_ID)
     attackers: tuple[str, ...] = attrs.field(converter=_attackers)
-    target: str = attrs.field(validator=attrs.validators.instance_of(str))
-    provenance: Provenance | None = attrs.field(default=None, validator=_check_provenance)
+    target: str = attrs.field(validator=checked(_STR))
+    provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_freeze_metadata, hash=False, repr=False
+        factory=dict, converter=_attack_metadata, hash=False, repr=False
     )
 
     @property
@@ -424,9 +425,9 @@ class ArgumentMap:
 
     statements: tuple[Statement, ...] = attrs.field(default=(), converter=_statement_tuple)
     relations: tuple[Relation, ...] = attrs.field(default=(), converter=_relation_tuple)
-    document: Document = attrs.field(factory=Document, validator=attrs.validators.instance_of(Document))
+    document: Document = attrs.field(factory=Document, validator=checked(attrs.validators.instance_of(Document)))
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_freeze_metadata, hash=False, repr=False
+        factory=dict, converter=_map_metadata, hash=False, repr=False
     )
     _by_id: dict[str, Item] = attrs.field(init=False, repr=False, eq=False, hash=False)
 

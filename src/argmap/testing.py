@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import random
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -80,7 +80,7 @@ SAMPLE_TEXT = (
 """A short argumentative text every extractor check starts with."""
 
 ExtractFn = Callable[[Document], ArgumentMap]
-ExportFn = Callable[[ArgumentMap], "str | bytes"]
+ExportFn = Callable[..., "str | bytes"]
 LoadFn = Callable[[str], ArgumentMap]
 
 _LIMIT = 300  # characters of an input shown in a failure message
@@ -158,7 +158,7 @@ def _unwrap(component: Any, cls: type[Any], attribute: str, what: str) -> tuple[
         return f"{what} {component.name!r}", getattr(component, attribute)
     if callable(component):
         return f"{what} {getattr(component, '__qualname__', repr(component))}", component
-    raise TypeError(f"expected an argmap.plugins.{cls.__name__} or a function, got {component!r}")
+    raise TypeError(f"expected an argmap.{cls.__name__} or a function, got {component!r}")
 
 
 def _extract_fn(extractor: Extractor | ExtractFn) -> tuple[str, ExtractFn]:
@@ -333,12 +333,14 @@ def _describe(amap: ArgumentMap) -> str:
     return text if len(text) <= 2000 else text[:2000] + f"... ({len(text):,} characters)"
 
 
-def _export(fn: ExportFn, name: str, binary: bool | None, amap: ArgumentMap) -> tuple[str | bytes, list[str]]:
+def _export(
+    fn: ExportFn, name: str, binary: bool | None, amap: ArgumentMap, options: Mapping[str, Any] | None = None
+) -> tuple[str | bytes, list[str]]:
     """Export once; return the output and the ExportWarning messages; fail on anything wrong."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            out = fn(amap)
+            out = fn(amap, **options) if options else fn(amap)
         except Exception as exc:  # noqa: BLE001
             raise AssertionError(
                 f"{name} failed on a valid map: {type(exc).__name__}: {exc}\nthe map:\n{_describe(amap)}"
@@ -363,16 +365,23 @@ def check_exporter(
     maps: SearchStrategy[ArgumentMap] | None = None,
     examples: Iterable[ArgumentMap] = (),
     accept: Callable[[str | bytes, ArgumentMap], None] | None = None,
+    options: Iterable[Mapping[str, Any]] = ({},),
     settings: Settings | None = None,
 ) -> None:
     """Check an exporter on every map hypothesis makes (and on ``examples``).
 
-    For each map: exporting does not raise, the output has the right type
-    (``str``, or ``bytes`` for a ``binary`` exporter) and, as text, encodes as
-    UTF-8, and exporting the same map again, or an equal copy of it, gives
-    identical output. ``accept(output, amap)``, where given, is your
-    consumer's check (a parser of the format, say): it raises
-    :class:`AssertionError` for output it rejects.
+    For each map and each set of ``options`` (default: none given): exporting
+    does not raise, the output has the right type (``str``, or ``bytes`` for
+    a ``binary`` exporter) and, as text, encodes as UTF-8, and exporting the
+    same map again, or an equal copy of it, gives identical output.
+    ``accept(output, amap)``, where given, is your consumer's check (a parser
+    of the format, say): it raises :class:`AssertionError` for output it
+    rejects.
+
+    ``options`` are keyword sets such as ``[{}, {"theme": "print"}]``. For a
+    registered :class:`~argmap.Exporter` each option must be one it declares
+    (as the command line would refuse it otherwise), and every declared
+    option with ``choices`` is also tried with each of its choices.
 
     ``maps`` replaces the strategy (default :func:`argmap.strategies.argument_maps`);
     ``settings`` the hypothesis settings (default: the current profile, no deadline).
@@ -380,30 +389,54 @@ def check_exporter(
     from hypothesis import example, given
 
     name, fn, binary = _export_fn(exporter)
+    option_sets = [dict(o) for o in options] or [{}]
+    if isinstance(exporter, Exporter):
+        for given_options in option_sets:
+            for option_name in given_options:
+                if option_name not in {o.name for o in exporter.options}:
+                    declared = ", ".join(o.name for o in exporter.options) or "none"
+                    raise AssertionError(
+                        f"{name} does not declare the option {option_name!r} (it declares: {declared}); "
+                        "add it to Exporter(options=...)"
+                    )
+        option_sets += [{o.name: choice} for o in exporter.options for choice in (o.choices or ())]
 
     def one(amap: ArgumentMap) -> None:
-        first, _ = _export(fn, name, binary, amap)
-        second, _ = _export(fn, name, binary, amap)
-        if first != second:
-            raise AssertionError(
-                f"{name} is not deterministic: two exports of the same map differ\nthe map:\n{_describe(amap)}"
-            )
-        copy, _ = _export(fn, name, binary, loads(dumps(amap)))
-        if copy != first:
-            raise AssertionError(
-                f"{name} is not deterministic: an equal copy of the map exports differently\n"
-                f"the map:\n{_describe(amap)}"
-            )
-        if accept is not None:
-            try:
-                accept(first, amap)
-            except AssertionError as exc:
-                raise AssertionError(f"{name}: the output was rejected: {exc}\nthe map:\n{_describe(amap)}") from exc
+        for opts in option_sets:
+            _check_one_export(fn, name, binary, amap, opts, accept)
 
     run = given(_maps(maps))(one)
     for amap in reversed(list(examples)):  # hypothesis tries the outermost first
         run = example(amap)(run)
     _settings(settings)(run)()
+
+
+def _check_one_export(
+    fn: ExportFn,
+    name: str,
+    binary: bool | None,
+    amap: ArgumentMap,
+    options: Mapping[str, Any],
+    accept: Callable[[str | bytes, ArgumentMap], None] | None,
+) -> None:
+    label = f"{name} with options {dict(options)!r}" if options else name
+    first, _ = _export(fn, label, binary, amap, options)
+    second, _ = _export(fn, label, binary, amap, options)
+    if first != second:
+        raise AssertionError(
+            f"{label} is not deterministic: two exports of the same map differ\nthe map:\n{_describe(amap)}"
+        )
+    copy, _ = _export(fn, label, binary, loads(dumps(amap)), options)
+    if copy != first:
+        raise AssertionError(
+            f"{label} is not deterministic: an equal copy of the map exports differently\n"
+            f"the map:\n{_describe(amap)}"
+        )
+    if accept is not None:
+        try:
+            accept(first, amap)
+        except AssertionError as exc:
+            raise AssertionError(f"{label}: the output was rejected: {exc}\nthe map:\n{_describe(amap)}") from exc
 
 
 def check_importer(

@@ -11,12 +11,12 @@ render --theme print --depth 2 ...``) and Python (``argmap.render(amap,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from ..errors import ArgmapError, UnknownIdError
+from .._validators import checked, field_error, whole_number
+from ..errors import OptionError, UnknownIdError
 from ..model import ArgumentMap, Kind, Support
 from .themes import DIRECTIONS, THEMES
 
@@ -33,26 +33,15 @@ def _kinds(value: Any) -> frozenset[Kind] | None:
         try:
             kinds.append(Kind(v))
         except ValueError:
-            raise ArgmapError(
-                f"unknown kind {v!r} (expected {', '.join(k.value for k in Kind)})", where="kinds"
+            raise field_error(
+                "DiagramOptions", "kinds", f"unknown kind {v!r} (expected {', '.join(k.value for k in Kind)})"
             ) from None
     return frozenset(kinds)
 
 
-def _check_choice(choices: Iterable[str]):
-    options = tuple(choices)
-
-    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-        if value not in options:
-            raise ArgmapError(f"unknown {attribute.name} {value!r} (expected one of {', '.join(options)})",
-                              where=attribute.name)
-
-    return check
-
-
-def _check_positive(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        raise ArgmapError(f"expected a whole number >= 0, got {value!r}", where=attribute.name)
+_COUNT = whole_number
+_OPTIONAL_COUNT = checked(attrs.validators.optional(_COUNT))
+_BOOL = checked(attrs.validators.instance_of(bool))
 
 
 @attrs.frozen
@@ -70,16 +59,17 @@ class DiagramOptions:
     - ``stagger``: spread the reasons of a claim that has many over this many rows.
     """
 
-    direction: str = attrs.field(default="top", validator=_check_choice(DIRECTIONS))
-    theme: str = attrs.field(default="default", validator=_check_choice(THEMES))
+    direction: str = attrs.field(default="top", validator=checked(attrs.validators.in_(tuple(DIRECTIONS))))
+    theme: str = attrs.field(default="default", validator=checked(attrs.validators.in_(tuple(THEMES))))
     kinds: frozenset[Kind] | None = attrs.field(default=None, converter=_kinds)
-    depth: int | None = attrs.field(default=None, validator=_check_positive)
-    focus: str | None = None
-    group_paragraphs: bool = False
-    width: int = attrs.field(default=30, validator=_check_positive)
-    max_lines: int | None = attrs.field(default=14, validator=_check_positive)
-    legend: bool = True
-    stagger: int = attrs.field(default=3, validator=_check_positive)
+    depth: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
+    focus: str | None = attrs.field(default=None, validator=checked(attrs.validators.optional(
+        attrs.validators.instance_of(str))))
+    group_paragraphs: bool = attrs.field(default=False, validator=_BOOL)
+    width: int = attrs.field(default=30, validator=checked(_COUNT))
+    max_lines: int | None = attrs.field(default=14, validator=_OPTIONAL_COUNT)
+    legend: bool = attrs.field(default=True, validator=_BOOL)
+    stagger: int = attrs.field(default=3, validator=checked(_COUNT))
 
     @classmethod
     def of(cls, options: DiagramOptions | None = None, **changes: Any) -> DiagramOptions:
@@ -88,7 +78,10 @@ class DiagramOptions:
         base = options or cls()
         unknown = set(changes) - {a.name for a in attrs.fields(cls)}
         if unknown:
-            raise TypeError(f"unknown diagram option(s): {', '.join(sorted(unknown))}")
+            raise OptionError(
+                f"unknown diagram option(s): {', '.join(sorted(unknown))} "
+                f"(options: {', '.join(a.name for a in attrs.fields(cls))})"
+            )
         return attrs.evolve(base, **changes) if changes else base
 
 
