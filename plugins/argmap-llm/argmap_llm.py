@@ -38,8 +38,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import argmap
-from argmap import ArgumentMap, Attack, Document, FormatError, Kind, Provenance, Statement, Support
-from argmap.plugins import Extractor
+from argmap import ArgumentMap, Attack, Document, Extractor, FormatError, Kind, Provenance, Statement, Support
 
 if TYPE_CHECKING:  # pragma: no cover
     import llm

@@ -40,8 +40,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 import argmap
-from argmap import ArgumentMap, Kind, Support
-from argmap.plugins import Exporter
+from argmap import ArgumentMap, Exporter, Kind, Support
 
 __all__ = ["EXPORTER", "NAME", "decode_label", "label", "to_mermaid", "wrap"]
 
