@@ -14,7 +14,12 @@ from argmap import hookspecs
 
 from .conftest import ROOT
 
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "docs" / "hooks").glob("*.md"))]
+PAGES = [
+    ROOT / "README.md",
+    *sorted((ROOT / "docs").glob("*.md")),
+    *sorted((ROOT / "docs" / "hooks").glob("*.md")),
+    *sorted((ROOT / "docs" / "plugins").glob("*.md")),
+]
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 
