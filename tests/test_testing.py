@@ -326,5 +326,5 @@ def test_components_and_functions_are_both_accepted():
     """The checks take registered components and plain functions; anything else is a TypeError."""
     check_exporter(Exporter("plain", plain_export), settings=FEW)
     check_importer(Importer("json2", argmap.loads), settings=FEW)
-    with pytest.raises(TypeError, match="expected an argmap.plugins.Extractor"):
+    with pytest.raises(TypeError, match="expected an argmap.Extractor"):
         check_extractor(42)  # type: ignore[arg-type]
