@@ -27,11 +27,11 @@ from argmap.evaluation import (
     main,
     reduce_map,
     score_text,
-    split_sentences,
     token_f1,
 )
 from argmap.model import ArgumentMap, Document, Statement
 from argmap.plugins import Extractor, load_registry
+from argmap.text import split_sentences
 
 from .conftest import ROOT, corpus_dir, needs_corpus
 
@@ -276,15 +276,25 @@ def test_a_gold_map_scores_one_against_itself():
         ("Tea, coffee etc. are fine.", ["Tea, coffee etc. are fine."]),
         ("I can't. He can.", ["I can't.", "He can."]),
         ("Made by J. Smith in the U.S. today.", ["Made by J. Smith in the U.S. today."]),
-        ("One went up – the other fell.", ["One went up –", "the other fell."]),
+        ("My hon. Friend asked. Mr. Li agreed.", ["My hon. Friend asked.", "Mr. Li agreed."]),
+        ("He paused . . . and went on. Then . . . Silence.", ["He paused . . . and went on.", "Then . . .", "Silence."]),
+        ("One went up – the other fell.", ["One went up – the other fell."]),
         ('"Go home." She left.', ['"Go home."', "She left."]),
         ("Head line\n\nBody text", ["Head line", "Body text"]),
         ("  ", []),
     ],
 )
 def test_split_sentences(text, sentences):
-    """The chain floor's sentence splitter cuts where a reader would, and nowhere else."""
+    """The sentence splitter of argmap.text (the chain floor's and the cues segmenter's) cuts where a reader
+    would, and nowhere else."""
     assert [text[s:e] for s, e in split_sentences(text)] == sentences
+
+
+def test_split_sentences_of_a_range_gives_offsets_into_the_whole_text():
+    """With start and end, only that range is split, and the spans are offsets into the whole text."""
+    text = "Skip this. One here. Two here! Not this."
+    start, end = text.index("One"), text.index(" Not")
+    assert [text[s:e] for s, e in split_sentences(text, start, end)] == ["One here.", "Two here!"]
 
 
 @given(st.text(alphabet="ab .!?\n–A", max_size=60))
@@ -310,6 +320,12 @@ def test_chain_baseline_chains_sentences_and_units():
     assert [(r.premises, r.conclusion) for r in amap.supports] == [(("s2",), "s1"), (("s3",), "s2")]
     units = extractor.extract_units(Document(text=TEXT), [(0, 5), (16, 20)])
     assert [s.text for s in units.statements] == ["Alpha", "Beta"]
+
+
+def test_the_chain_floor_also_cuts_after_a_dash_between_spaces():
+    """End-to-end, the chain floor's units are the sentences, each also cut after a spaced dash (which it keeps)."""
+    amap = chain_baseline().extract(Document(text="One went up – the other fell. Head line\n\nBody text"))
+    assert [s.text for s in amap.statements] == ["One went up –", "the other fell.", "Head line", "Body text"]
 
 
 # -- corpus runs -----------------------------------------------------------------------

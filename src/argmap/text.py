@@ -1,7 +1,9 @@
-"""Text helpers shared by every part of argmap: wrapping and control characters.
+"""Text helpers shared by every part of argmap: sentences, wrapping and control characters.
 
-One place for what several jobs need: the diagram wraps statement text with
-:func:`wrap`; exporters find the characters their format cannot carry with
+One place for what several jobs need: the ``cues`` extractor's segmenter and
+the evaluation harness's chain baseline cut text into sentences with
+:func:`split_sentences`; the diagram wraps statement text with :func:`wrap`;
+exporters find the characters their format cannot carry with
 :func:`is_unsafe` and :func:`replace_unsafe`.
 """
 
@@ -10,7 +12,80 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["WRAP_WIDTH", "has_unsafe", "is_unsafe", "replace_unsafe", "wrap"]
+__all__ = ["WRAP_WIDTH", "has_unsafe", "is_unsafe", "replace_unsafe", "split_sentences", "wrap"]
+
+_ABBREVIATIONS = frozenset(
+    """e.g i.e cf vs mr mrs ms dr prof st jr sr hon rev gen gov sen rep pres col lt sgt capt cmdr adm maj
+    inc ltd co corp dept no nos fig figs vol vols pp ed eds al op est ca approx incl esp resp mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+"""Words before a full stop that never end a sentence (lower case, without the last stop)."""
+_MAY_END = frozenset({"etc"})
+"""Abbreviations that end a sentence when an upper-case letter follows."""
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_VISIBLE = re.compile(r"\S")
+_INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
+_CLOSERS = "\"'”’)]"
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``: exact offsets, surrounding whitespace left out.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes
+    or brackets) when the next visible character is not lower case and
+    either whitespace follows or an upper-case letter follows directly
+    (``end.Start``, a lost space), and at a blank line. It does not end at a
+    full stop after a common abbreviation (``e.g.``, ``Dr.``, ``hon.``), an
+    initial (``J.``) or a dotted acronym (``U.S.``), nor at ``etc.`` unless
+    an upper-case letter follows, nor at a stop followed by another one (a
+    spaced ellipsis ``. . .``). Nothing is dropped or added: the spans cover
+    every non-space character of the range, in order.
+
+    >>> text = "Yes. It works (mostly)! See e.g. this.Next one . . . and 20 (!!!) more – fine."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Yes.', 'It works (mostly)!', 'See e.g. this.', 'Next one . . . and 20 (!!!) more – fine.']
+    >>> text = "My hon. Friend can't. Dr. Who can."
+    >>> [text[s:e] for s, e in split_sentences(text, 8)]
+    ["Friend can't.", 'Dr. Who can.']
+    """
+    end = len(text) if end is None else end
+    cuts: list[int] = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.end()
+        after = text[stop : stop + 1] if stop < end else ""
+        if after and not after.isspace() and not after.isupper():
+            continue
+        visible = _VISIBLE.search(text, stop, end)
+        following = visible.group() if visible else ""
+        if following.islower() or (following and following in ".…"):
+            continue
+        if m.group().rstrip(_CLOSERS) == ".":
+            # The word before the stop: its run of word characters, dots and apostrophes ("U.S", "can't").
+            word_start = m.start()
+            while word_start > start and (text[word_start - 1].isalnum() or text[word_start - 1] in "_.'’"):
+                word_start -= 1
+            token = text[word_start : m.start()].lstrip("'’")
+            lowered = token.lower()
+            if lowered in _ABBREVIATIONS or _INITIALS.fullmatch(token):
+                continue
+            if lowered in _MAY_END and not following.isupper():
+                continue
+        cuts.append(stop)
+    cuts.extend(m.start() for m in _BLANK_LINE.finditer(text, start, end))
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for cut in [*sorted(set(cuts)), end]:
+        if cut <= pos:
+            continue
+        piece = text[pos:cut]
+        stripped = piece.strip()
+        if stripped:
+            s = pos + (len(piece) - len(piece.lstrip()))
+            spans.append((s, s + len(stripped)))
+        pos = cut
+    return spans
+
 
 WRAP_WIDTH = 30
 """Characters per line of wrapped statement text, unless told otherwise."""

@@ -11,8 +11,8 @@ every unit is an exact span. The order of work:
    timestamp, a "writes NAME" byline, an embedded "Print This Post") is cut off.
 3. **Zones**: short lines before the first body paragraph are the headline
    (the first) and the standfirst (the others).
-4. **Sentences**: a rule-based splitter that keeps exact offsets (see
-   :func:`split_sentences`).
+4. **Sentences**: the rule-based splitter every part of argmap uses, which
+   keeps exact offsets (:func:`argmap.text.split_sentences`), inside each block.
 5. **Clauses**: a sentence that carries two argumentative units is cut at a
    clause connective ("X, but Y", "X because Y", "Although X, Y", "X; Y", ...).
 """
@@ -24,9 +24,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ..text import split_sentences
 from . import lexicon as lx
 
-__all__ = ["Block", "Unit", "blocks", "split_sentences", "segment", "units_from_spans"]
+__all__ = ["Block", "Unit", "blocks", "segment", "units_from_spans"]
 
 _WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
@@ -97,17 +98,6 @@ _TRAILING_BYLINE = re.compile(
 )
 _WORD = re.compile(r"[\w'’-]+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-
-# Sentence ends: terminal punctuation, closing quotes/brackets, whitespace, then
-# something that can open a sentence.
-_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
-_ABBREV = frozenset(
-    """mr mrs ms dr prof st jr sr vs e.g i.e cf inc ltd co corp no nos fig figs vol vols ca approx dept
-    gen gov sen rep rev col lt sgt capt cmdr adm maj pres hon jan feb mar apr jun jul aug sep sept oct nov
-    dec mt ft op pp ed eds al est"""
-    .split()
-)
-
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _WS:
@@ -205,35 +195,6 @@ def blocks(text: str) -> list[Block]:
             para += 1
         pos = sep.end() if sep else n
     return out
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]``, exact and stripped of outer whitespace.
-
-    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes and
-    brackets) followed by whitespace and a capital, a digit or an opening
-    quote, unless the word before the stop is a known abbreviation, an
-    initial ("J. Smith") or a dotted acronym ("U.S."). Nothing is dropped or
-    added: the spans cover every non-space character of the range.
-    """
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    pos = start
-    for m in _SENT_END.finditer(text, start, end):
-        stop = m.start()
-        if text[stop] == ".":
-            wm = re.search(r"([\w.]+)$", text[max(pos, stop - 20):stop])
-            word = wm.group(1).lower() if wm else ""
-            if word in _ABBREV or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6 and m.group(0) == "."):
-                continue
-        s, e = _strip_span(text, pos, m.end())
-        if e > s:
-            spans.append((s, e))
-        pos = m.end()
-    s, e = _strip_span(text, pos, end)
-    if e > s:
-        spans.append((s, e))
-    return spans
 
 
 _AUX = re.compile(

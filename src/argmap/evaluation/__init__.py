@@ -58,8 +58,8 @@ The package holds one job per module, and re-exports their public names here:
   :func:`score_text` and :class:`Scores`;
 - :mod:`~argmap.evaluation.corpus`: :class:`GoldText`,
   :func:`find_corpus_files`, :func:`load_corpus` and :func:`load_folds`;
-- :mod:`~argmap.evaluation.baselines`: :func:`chain_baseline` and
-  :data:`BASELINES`;
+- :mod:`~argmap.evaluation.baselines`: :func:`chain_baseline` (whose
+  sentences come from :func:`argmap.text.split_sentences`) and :data:`BASELINES`;
 - :mod:`~argmap.evaluation.report`: :class:`ModeReport` and :class:`Report`;
 - :mod:`~argmap.evaluation.run`: :func:`evaluate_texts`,
   :func:`evaluate_corpus` and :class:`EvaluationError`;
@@ -69,7 +69,7 @@ The package holds one job per module, and re-exports their public names here:
 from __future__ import annotations
 
 from .align import THRESHOLD, Alignment, align, assign, token_f1
-from .baselines import BASELINES, chain_baseline, split_sentences
+from .baselines import BASELINES, chain_baseline
 from .cli import main
 from .corpus import GoldText, find_corpus_files, load_corpus, load_folds
 from .metrics import LEVELS, Scores, TextResult, macro_f1, score_text
@@ -102,6 +102,5 @@ __all__ = [
     "main",
     "reduce_map",
     "score_text",
-    "split_sentences",
     "token_f1",
 ]
