@@ -1,0 +1,301 @@
+"""The parts of a map: kinds, provenance, the document, statements, supports and attacks.
+
+Each is a frozen attrs class whose fields are checked when it is made (with
+attrs' validators wrapped by :mod:`argmap._validators`, so every bad field is a
+:class:`~argmap.ValidationError` naming ``Class.field``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Union
+
+import attrs
+
+from .._io import decode_text, read_input_bytes
+from .._validators import checked, field_error, in_unit_interval, not_blank
+
+__all__ = ["Attack", "Document", "Item", "Kind", "Provenance", "Relation", "Statement", "Support", "is_valid_id"]
+
+# An id is a Graphviz identifier that needs no quoting and is not a DOT keyword.
+_DOT_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def is_valid_id(value: object) -> bool:
+    """Tell whether *value* can be the id of a statement or relation.
+
+    An id is 1 to 64 ASCII letters, digits and underscores, not starting with
+    a digit, and not a Graphviz keyword (``node``, ``edge``, ``graph``, ...).
+
+    >>> is_valid_id("s1"), is_valid_id("1s"), is_valid_id("a-b"), is_valid_id("graph")
+    (True, False, False, False)
+    """
+    # On ASCII text str.isidentifier() is exactly [A-Za-z_][A-Za-z0-9_]* without the length
+    # limit, and several times faster than a regular expression (this runs for every id).
+    return (
+        isinstance(value, str)
+        and value.isascii()
+        and value.isidentifier()
+        and len(value) <= 64
+        and value.lower() not in _DOT_KEYWORDS
+    )
+
+
+_fail = field_error
+
+_STR = attrs.validators.instance_of(str)
+_OPTIONAL_STR = checked(attrs.validators.optional(_STR))
+_TEXT = checked(_STR, not_blank)
+_BOOL = checked(attrs.validators.instance_of(bool))
+
+
+def _valid_id(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not is_valid_id(value):
+        raise ValueError(f"invalid id {value!r} (use 1-64 letters, digits or _, not starting with a digit)")
+
+
+_ID = checked(_valid_id)
+
+
+def _freeze_metadata(value: Any, owner: str) -> Mapping[str, Any]:
+    """Metadata is a read-only mapping with string keys."""
+    # Most objects have no metadata: answer them before the slow isinstance()
+    # check against the Mapping ABC below.
+    if value is None or value is _EMPTY or (type(value) is dict and not value):
+        return _EMPTY
+    if not value:
+        if value is None or isinstance(value, Mapping):
+            return _EMPTY
+    if isinstance(value, MappingProxyType):
+        return value
+    if not isinstance(value, Mapping):
+        raise _fail(owner, "metadata", f"expected a mapping, got {type(value).__name__}")
+    for key in value:
+        if not isinstance(key, str):
+            raise _fail(owner, "metadata", f"keys must be strings, got {key!r}")
+    return MappingProxyType(dict(value))
+
+
+# One named converter per class, so that an error names the class (mypy's attrs
+# plugin accepts only named functions as converters).
+def _document_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "Document")
+
+
+def _statement_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "Statement")
+
+
+def _support_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "Support")
+
+
+def _attack_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "Attack")
+
+
+def _map_metadata(value: Any) -> Mapping[str, Any]:
+    return _freeze_metadata(value, "ArgumentMap")
+
+
+class Kind(str, enum.Enum):
+    """What a statement does in the argument."""
+
+    CLAIM = "claim"
+    """A proposition the author puts forward; the main claim is the thesis."""
+    PREMISE = "premise"
+    """A reason given for another statement."""
+    OBJECTION = "objection"
+    """A statement against a claim of the author's side (the opponent's view)."""
+    REBUTTAL = "rebuttal"
+    """The author's answer to an objection."""
+    RECOMMENDATION = "recommendation"
+    """A claim about what someone should do."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_KINDS = {k.value: k for k in Kind}
+
+
+def _to_kind(value: Any) -> Kind:
+    if isinstance(value, Kind):
+        return value
+    try:
+        return _KINDS[value]
+    except (KeyError, TypeError):
+        raise _fail(
+            "Statement", "kind", f"unknown kind {value!r} (expected one of {', '.join(_KINDS)})"
+        ) from None
+
+
+def _to_spans(value: Any) -> tuple[tuple[int, int], ...]:
+    if not value:
+        return ()
+    try:
+        if type(value) is tuple and all(type(span) is tuple and len(span) == 2 for span in value):
+            spans = value  # already a tuple of pairs (a copied map, evolve): keep it, no copy
+        else:
+            spans = tuple((start, end) for start, end in value)
+    except (TypeError, ValueError):
+        raise _fail("Statement", "spans", f"expected a list of [start, end] pairs, got {value!r}") from None
+    for i, (start, end) in enumerate(spans):
+        if type(start) is not int or type(end) is not int or not 0 <= start < end:
+            raise _fail(
+                "Statement", f"spans[{i}]", f"a span is two offsets 0 <= start < end, got [{start!r}, {end!r}]"
+            )
+    return spans
+
+
+def _to_strings(cls: str, field: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    try:
+        items = tuple(value)
+    except TypeError:
+        raise _fail(cls, field, f"expected a list of strings, got {value!r}") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise _fail(cls, field, f"expected strings, got {item!r}")
+    return items
+
+
+def _tags(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_strings("Statement", "tags", value)
+
+
+def _premises(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_strings("Support", "premises", value)
+
+
+def _attackers(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_strings("Attack", "attackers", value)
+
+
+_CONFIDENCE = checked(attrs.validators.optional(in_unit_interval))
+
+
+@attrs.frozen
+class Provenance:
+    """Where a statement or relation came from: which extractor, how sure it is."""
+
+    extractor: str = attrs.field(validator=_TEXT)
+    confidence: float | None = attrs.field(default=None, validator=_CONFIDENCE)
+
+
+_PROVENANCE = checked(attrs.validators.optional(attrs.validators.instance_of(Provenance)))
+
+
+@attrs.frozen
+class Document:
+    """The source text of a map, exactly as read, with what is known about it."""
+
+    text: str = attrs.field(default="", validator=checked(_STR))
+    title: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    author: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    source: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    metadata: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_document_metadata, hash=False, repr=False
+    )
+
+    @classmethod
+    def from_path(cls, path: str | Path, *, encoding: str = "utf-8", **fields: Any) -> Document:
+        """Read a text file into a Document; the file's path becomes its source.
+
+        Raises :class:`~argmap.errors.InputError` for a missing file, a
+        directory, an empty file or one that is not text in *encoding*.
+        """
+        path = Path(path)
+        data = read_input_bytes(path)
+        text = decode_text(data, str(path), encoding=encoding)
+        fields.setdefault("source", str(path))
+        return cls(text=text, **fields)
+
+
+@attrs.frozen
+class Statement:
+    """One proposition of the argument.
+
+    ``spans`` are ``(start, end)`` character offsets into the map's document;
+    hand-written maps may have none. Tags and metadata are free for users and
+    plugins.
+    """
+
+    id: str = attrs.field(validator=_ID)
+    text: str = attrs.field(validator=_TEXT)
+    kind: Kind = attrs.field(default=Kind.CLAIM, converter=_to_kind)
+    main: bool = attrs.field(default=False, validator=_BOOL)
+    spans: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_to_spans)
+    provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tags)
+    metadata: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_statement_metadata, hash=False, repr=False
+    )
+
+
+@attrs.frozen
+class Support:
+    """An inference: one or more premises give a reason for a conclusion.
+
+    Several premises in one support are *linked* (each needs the others);
+    several supports into one conclusion are *convergent*. ``scheme`` names
+    the argumentation scheme where known; ``example`` marks support by example.
+    """
+
+    id: str = attrs.field(validator=_ID)
+    premises: tuple[str, ...] = attrs.field(converter=_premises)
+    conclusion: str = attrs.field(validator=checked(_STR))
+    scheme: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    example: bool = attrs.field(default=False, validator=_BOOL)
+    provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
+    metadata: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_support_metadata, hash=False, repr=False
+    )
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ids the relation starts from (its premises)."""
+        return self.premises
+
+    @property
+    def target(self) -> str:
+        """The id the relation points at (its conclusion)."""
+        return self.conclusion
+
+    @property
+    def linked(self) -> bool:
+        """True when the premises are co-premises of one reason."""
+        return len(self.premises) > 1
+
+
+@attrs.frozen
+class Attack:
+    """One or more statements attack a target.
+
+    A target that is a statement is rebutted (a conclusion) or undermined (a
+    premise); a target that is a relation is *undercut*: its premises are
+    granted, its inference denied.
+    """
+
+    id: str = attrs.field(validator=_ID)
+    attackers: tuple[str, ...] = attrs.field(converter=_attackers)
+    target: str = attrs.field(validator=checked(_STR))
+    provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
+    metadata: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_attack_metadata, hash=False, repr=False
+    )
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ids the relation starts from (its attackers)."""
+        return self.attackers
+
+
+Relation = Union[Support, Attack]
+Item = Union[Statement, Support, Attack]
+
