@@ -3,7 +3,8 @@
 :func:`evaluate_corpus` reads a corpus folder, runs the extractor end-to-end
 (``extract`` on the raw text) or with the gold units given
 (``extract_units``), scores each text (:func:`evaluate_texts`) and pools the
-results over all texts and over the test folds into a :class:`Report`.
+results over all texts and over the test folds into a :class:`Report`;
+:class:`EvaluationError` is what it raises when an extractor cannot be run.
 """
 
 from __future__ import annotations
