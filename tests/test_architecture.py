@@ -240,14 +240,24 @@ def test_check_exporter_tries_each_declared_choice_and_refuses_undeclared_option
 
 
 def test_plugins_json_lists_each_exporters_options(reg, capsys):
-    """`argmap plugins --json` says which options each exporter takes."""
-    code, out, _ = run(["plugins"], reg, capsys)
+    """`argmap plugins --json` says who registered each component, its suffixes, and which options each
+    exporter takes; plain `argmap plugins` is a short table."""
+    code, out, _ = run(["plugins", "--json"], reg, capsys)
     data = json.loads(out)
     assert code == 0
-    assert [o["name"] for o in data["exporter_options"]["shout"]] == ["upper", "prefix"]
+    shout = data["exporters"]["shout"]
+    assert [o["name"] for o in shout["options"]] == ["upper", "prefix"]
+    assert shout["plugin"] == "argmap_shout_plugin" or shout["plugin"].endswith("shout_plugin")
+    assert shout["suffixes"] == [".shout"] and shout["binary"] is False
     assert {"name": "theme", "help": "colours: default, print (greyscale) or colorblind",
-            "choices": ["default", "print", "colorblind"]} in data["exporter_options"]["svg"]
-    assert "json" not in data["exporter_options"]
+            "choices": ["default", "print", "colorblind"]} in data["exporters"]["svg"]["options"]
+    assert data["exporters"]["json"]["options"] == []
+    assert data["importers"]["microtext"]["suffixes"] == [".xml"] and data["extractors"]["cues"]["units"] is True
+    code, table, _ = run(["plugins"], reg, capsys)
+    assert code == 0 and table.splitlines()[0].split() == ["PLUGIN", "VERSION", "REGISTERED"]
+    assert any(line.startswith("argmap.diagram (built-in)") and line.endswith("exporters dot, svg, png, pdf")
+               for line in table.splitlines())
+    assert len(table.splitlines()) < 15
 
 
 # -- hook names checked when the manager is built ---------------------------------------------------

@@ -48,7 +48,7 @@ def run(argv, reg, capsys, stdin: str | None = None, monkeypatch=None):
 
 def test_plugins_prints_json_of_plugins_and_registrations(reg, capsys):
     """`argmap plugins` prints JSON naming each plugin and what it registered."""
-    code, out, _ = run(["plugins"], reg, capsys)
+    code, out, _ = run(["plugins", "--json"], reg, capsys)
     data = json.loads(out)
     by_name = {p["name"]: p for p in data["plugins"]}
     assert code == 0

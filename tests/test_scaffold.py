@@ -257,7 +257,7 @@ def test_generated_package_installs_is_listed_and_its_tests_pass(tmp_path, kind)
     done = _run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
                  "--no-index", "-e", str(package)], cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    listed = _run([str(python), "-m", "argmap", "plugins"], cwd=tmp_path)
+    listed = _run([str(python), "-m", "argmap", "plugins", "--json"], cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
     plugins = {p["name"]: p for p in json.loads(listed.stdout)["plugins"]}
     assert "argmap-shout" in plugins, listed.stdout

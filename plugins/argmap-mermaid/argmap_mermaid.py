@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 import argmap
-from argmap import ArgumentMap, Exporter, Kind, Support
+from argmap import ArgumentMap, Exporter, Kind, Option, Support
 
 __all__ = ["EXPORTER", "NAME", "decode_label", "label", "to_mermaid", "wrap"]
 
@@ -223,11 +223,23 @@ def _class_lines(ids: list[str], name: str) -> list[str]:
     return [f"  class {','.join(chunk)} {name}" for chunk in _chunks(ids, 20)]
 
 
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise ValueError(f"expected a whole number >= 1, got {text!r}")
+    return number
+
+
 EXPORTER = Exporter(
     NAME,
     to_mermaid,
     suffixes=(".mmd", ".mermaid"),
     description="Mermaid flowchart (GitHub, GitLab, Obsidian); kinds styled, linked premises and undercuts shown",
+    options=(
+        Option("direction", "Mermaid's direction: BT (conclusions on top, default), TB, LR or RL",
+               choices=("BT", "TB", "LR", "RL")),
+        Option("width", f"characters per line of statement text (default: {WRAP_WIDTH})", parse=_positive),
+    ),
 )
 
 

@@ -5,7 +5,7 @@
     argmap extract INPUT [-e EXTRACTOR] [-o OUT]                 prose -> argmap JSON
     argmap render  INPUT [-e EXTRACTOR] [-f FORMAT] -o OUT        prose or map -> diagram (or any format)
     argmap convert INPUT [-t FORMAT] [-o OUT]                     map file -> another format
-    argmap plugins                                                JSON: plugins and what they registered
+    argmap plugins [--json]                                       plugins and what they registered
     argmap evaluate CORPUS [...]                                  score an extractor on a corpus
 
 One path serves ``extract``, ``render`` and ``convert``: pick the exporter
@@ -69,13 +69,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"argmap {version}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("extract", help="map the argument of a prose text (prints argmap JSON)")
+    p = sub.add_parser("extract", help="map the argument of a prose text (prints argmap JSON)",
+                       description="Map the argument of a prose text with an extractor plugin and write it as "
+                       "argmap JSON.")
     p.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
     p.add_argument("-e", "--extractor", help="extractor to use (default: the built-in one)")
     p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
     p.add_argument("--title", help="the document's title")
 
-    p = sub.add_parser("render", help="draw a diagram of a prose text or a map file")
+    p = sub.add_parser("render", help="draw a diagram of a prose text or a map file",
+                       description="Draw a diagram of a prose text (mapped by an extractor) or of a map file "
+                       "(read by an importer). The output's suffix picks the exporter (.svg, .png, .pdf, .dot, "
+                       "or any suffix a plugin's exporter claims); -f names one.")
     p.add_argument("input", metavar="INPUT", help="a text or map file, or - for standard input")
     p.add_argument("-e", "--extractor", help="extractor for prose input (default: the built-in one)")
     p.add_argument("-f", "--format", metavar="FORMAT",
@@ -86,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="the document's title (prose input)")
     _add_exporter_options(p)
 
-    p = sub.add_parser("convert", help="convert a map file to another format")
+    p = sub.add_parser("convert", help="convert a map file to another format",
+                       description="Read a map file with an importer and write it with an exporter (-t, or the "
+                       "output's suffix).")
     p.add_argument("input", metavar="INPUT", help="a map file, or - for standard input")
     p.add_argument("-t", "--to", metavar="FORMAT",
                    help="output format, an exporter name (default: from OUT's suffix, e.g. map.dot)")
@@ -95,8 +102,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="read INPUT as this map format (default: from the suffix)")
     _add_exporter_options(p)
 
-    p = sub.add_parser("plugins", help="list plugins and what each registered (JSON); `plugins new` scaffolds one")
-    psub = p.add_subparsers(dest="plugins_command", metavar="new", parser_class=_Parser)
+    p = sub.add_parser("plugins", help="list plugins and what each registered; `plugins new` scaffolds one",
+                       description="List the installed plugins and what each registered (a table; --json for "
+                       "programs), or, with `new`, create a plugin package to start from.")
+    p.add_argument("--json", action="store_true", help="print JSON: plugins, versions, registrations, "
+                   "each exporter's options, failures")
+    psub = p.add_subparsers(dest="plugins_command", metavar="{new}", parser_class=_Parser)
     new = psub.add_parser("new", help="create a working plugin package to start from")
     new.add_argument("name", metavar="NAME", help="the plugin's name, e.g. argmap-shout")
     new.add_argument("--kind", required=True, choices=("extractor", "importer", "exporter"),
@@ -314,8 +325,31 @@ def _cmd_plugins(args: argparse.Namespace, registry: Registry) -> int:
         path = new_plugin(args.name, args.kind, args.dir)
         print(f"argmap: created {path}: install it with: pip install -e {path}", file=sys.stderr)
         return 0
-    print(json.dumps(registry.as_dict(), indent=2, ensure_ascii=False))
+    if args.json:
+        print(json.dumps(registry.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(_plugins_table(registry))
     return 0
+
+
+def _plugins_table(registry: Registry) -> str:
+    """The plugins as a short table for people: one line per plugin, then failures."""
+    rows = [("PLUGIN", "VERSION", "REGISTERED")]
+    failed = []
+    for info in registry.plugins:
+        if info.error is not None:
+            failed.append(f"  {info.name}: {info.error}")
+            continue
+        parts = [f"{kind} {', '.join(names)}" for kind, names in (
+            ("extractors", info.extractors), ("importers", info.importers), ("exporters", info.exporters)) if names]
+        name = info.name + (" (built-in)" if info.builtin else "")
+        rows.append((name, info.version or "-", "; ".join(parts) or "nothing"))
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    lines = [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c}" for a, b, c in rows]
+    if failed:
+        lines += ["", "failed to load:", *failed]
+    lines += ["", "`argmap plugins --json` adds descriptions, suffixes and each exporter's options."]
+    return "\n".join(lines)
 
 
 def _evaluate(argv: list[str], registry: Registry | None) -> int:

@@ -317,13 +317,25 @@ class Registry:
         return next((exp for exp in self.exporters.values() if suffix and suffix in exp.suffixes), None)
 
     def as_dict(self) -> dict[str, Any]:
-        """What ``argmap plugins --json`` prints: the plugins, and the options each exporter takes."""
+        """What ``argmap plugins --json`` prints: the plugins, and each component with its plugin,
+        description, suffixes and (for exporters) options."""
         return {
             "plugins": [p.as_dict() for p in self.plugins],
-            "exporter_options": {
-                name: [option.as_dict() for option in exporter.options]
-                for name, exporter in sorted(self.exporters.items())
-                if exporter.options
+            "extractors": {
+                name: {"plugin": self.owners.get(("extractor", name)), "description": ex.description,
+                       "units": ex.extract_units is not None}
+                for name, ex in sorted(self.extractors.items())
+            },
+            "importers": {
+                name: {"plugin": self.owners.get(("importer", name)), "description": imp.description,
+                       "suffixes": list(imp.suffixes)}
+                for name, imp in sorted(self.importers.items())
+            },
+            "exporters": {
+                name: {"plugin": self.owners.get(("exporter", name)), "description": exp.description,
+                       "suffixes": list(exp.suffixes), "binary": exp.binary,
+                       "options": [option.as_dict() for option in exp.options]}
+                for name, exp in sorted(self.exporters.items())
             },
         }
 
@@ -345,7 +357,7 @@ def _stager(kind: str, staged: list[tuple[str, Any]], plugin_name: str) -> Calla
     def register(component: Any) -> None:
         if not isinstance(component, cls):
             raise PluginError(
-                f"plugin {plugin_name!r} registered {component!r} as an {kind}; expected argmap.plugins.{cls.__name__}"
+                f"plugin {plugin_name!r} registered {component!r} as an {kind}; expected argmap.{cls.__name__}"
             )
         staged.append((kind, component))
 

@@ -243,7 +243,22 @@ def test_many_links_are_styled_in_chunks():
 
 def test_passes_argmap_exporter_checks():
     """Every map the public strategies make exports, deterministically, to a flowchart that says what the map says."""
-    check_exporter(argmap_mermaid.EXPORTER, accept=accept)
+    check_exporter(argmap_mermaid.EXPORTER, accept=accept)  # each declared direction is tried too
+
+
+def test_options_reach_the_flowchart_from_the_command_line(tmp_path, capsys):
+    """`-O direction=LR -O width=12` on the command line are the exporter's declared options."""
+    from argmap.cli import main
+    from argmap.plugins import load_registry
+
+    registry = load_registry(entrypoints=False, plugins=[argmap_mermaid])
+    core = Path(__file__).resolve().parents[3] / "seeds" / "japan-russia-reset.core.json"
+    out = tmp_path / "core.mmd"
+    assert main(["convert", str(core), "-o", str(out), "-O", "direction=LR", "-O", "width=12"], registry=registry) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "flowchart LR" in text.splitlines() and text == to_mermaid(argmap.load(core), direction="LR", width=12)
+    assert main(["convert", str(core), "-t", "mermaid", "-O", "direction=up"], registry=registry) == 1
+    assert "option 'direction' of exporter 'mermaid': expected one of BT, TB, LR, RL, got 'up'" in capsys.readouterr().err
 
 
 @given(argument_maps(printable=True))

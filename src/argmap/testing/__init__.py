@@ -14,8 +14,8 @@ wrong and on which input, so a plugin's test can be one line::
     def test_my_format_round_trip():
         check_round_trip(my_plugin.exporter, my_plugin.importer)
 
-The checks take the registered components (:class:`~argmap.plugins.Extractor`,
-:class:`~argmap.plugins.Importer`, :class:`~argmap.plugins.Exporter`) or plain
+The checks take the registered components (:class:`~argmap.Extractor`,
+:class:`~argmap.Importer`, :class:`~argmap.Exporter`) or plain
 functions. The exporter, importer and round-trip checks are driven by
 hypothesis over the public strategies of :mod:`argmap.strategies` (they need
 ``hypothesis``, as in ``pip install argmap[test]``); pass ``settings=`` to

@@ -98,7 +98,7 @@ def check_extractor(
     (an invalid map built by the extractor), is a failure. ``huge_size`` sets the size of
     the huge input (0 leaves it out).
 
-    When ``extractor`` is an :class:`~argmap.plugins.Extractor` with
+    When ``extractor`` is an :class:`~argmap.Extractor` with
     ``extract_units``, that is checked too: one statement per given unit, in
     order, each inside its unit.
     """
