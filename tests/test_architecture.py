@@ -5,6 +5,7 @@ and an import graph without circles."""
 from __future__ import annotations
 
 import ast
+import re
 import json
 import warnings
 from pathlib import Path
@@ -434,3 +435,31 @@ def test_the_import_graph_has_no_circles():
     real = [c for c in cycles if not all(m == c[0] or m.startswith(c[0] + ".") or c[0].startswith(m + ".")
                                          for m in c)]
     assert not real, "import circles: " + "; ".join(" -> ".join(c) for c in real)
+
+
+# -- docs/architecture.md matches the tree ------------------------------------------------------------
+
+
+def _tree_block() -> str:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    start = page.index("```text\nsrc/argmap/")
+    return page[start: page.index("```", start + 3)]
+
+
+def test_architecture_page_names_every_module_and_package_of_the_tree():
+    """Every module and subpackage of src/argmap appears in docs/architecture.md's tree, and every name
+    the tree gives exists."""
+    block = _tree_block()
+    pkg = ROOT / "src" / "argmap"
+    top = sorted(p.name + ("/" if p.is_dir() else "") for p in pkg.iterdir()
+                 if (p.is_dir() and (p / "__init__.py").exists()) or p.suffix == ".py")
+    missing = [name for name in top if name != "__main__.py" and name not in block]
+    assert not missing, f"docs/architecture.md does not mention {missing}"
+    for sub in (p for p in pkg.iterdir() if p.is_dir() and (p / "__init__.py").exists()):
+        for module in sub.glob("*.py"):
+            if module.name.startswith("_"):
+                continue
+            assert module.name in block, f"docs/architecture.md does not mention {sub.name}/{module.name}"
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", block)) | set(re.findall(r"\b([a-z_]+)/", block))
+    existing = {p.name for p in pkg.rglob("*.py")} | {p.name for p in pkg.rglob("*") if p.is_dir()}
+    assert named <= existing | {"argmap", "src"}, f"the tree names what does not exist: {sorted(named - existing)}"

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from argmap import Document
 from argmap.cues import extract
-from argmap.cues.segment import segment, split_sentences
+from argmap.cues.segment import segment
+from argmap.text import split_sentences
 from argmap.cues.similarity import Vectors, stem
 
 
