@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from .._validators import checked, field_error, whole_number
+from .._validators import field_error, validated, whole_number
 from ..errors import OptionError, UnknownIdError
 from ..model import ArgumentMap, Kind, Support
 from .themes import DIRECTIONS, THEMES
@@ -40,10 +40,11 @@ def _kinds(value: Any) -> frozenset[Kind] | None:
 
 
 _COUNT = whole_number
-_OPTIONAL_COUNT = checked(attrs.validators.optional(_COUNT))
-_BOOL = checked(attrs.validators.instance_of(bool))
+_OPTIONAL_COUNT: Any = attrs.validators.optional(_COUNT)
+_BOOL = attrs.validators.instance_of(bool)
 
 
+@validated
 @attrs.frozen
 class DiagramOptions:
     """Everything that shapes a diagram. All fields have the defaults a reader wants.
@@ -59,17 +60,17 @@ class DiagramOptions:
     - ``stagger``: spread the reasons of a claim that has many over this many rows.
     """
 
-    direction: str = attrs.field(default="top", validator=checked(attrs.validators.in_(tuple(DIRECTIONS))))
-    theme: str = attrs.field(default="default", validator=checked(attrs.validators.in_(tuple(THEMES))))
+    direction: str = attrs.field(default="top", validator=attrs.validators.in_(tuple(DIRECTIONS)))
+    theme: str = attrs.field(default="default", validator=attrs.validators.in_(tuple(THEMES)))
     kinds: frozenset[Kind] | None = attrs.field(default=None, converter=_kinds)
     depth: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
-    focus: str | None = attrs.field(default=None, validator=checked(attrs.validators.optional(
-        attrs.validators.instance_of(str))))
+    focus: str | None = attrs.field(default=None, validator=attrs.validators.optional(
+        attrs.validators.instance_of(str)))
     group_paragraphs: bool = attrs.field(default=False, validator=_BOOL)
-    width: int = attrs.field(default=30, validator=checked(_COUNT))
+    width: int = attrs.field(default=30, validator=_COUNT)
     max_lines: int | None = attrs.field(default=14, validator=_OPTIONAL_COUNT)
     legend: bool = attrs.field(default=True, validator=_BOOL)
-    stagger: int = attrs.field(default=3, validator=checked(_COUNT))
+    stagger: int = attrs.field(default=3, validator=_COUNT)
 
     @classmethod
     def of(cls, options: DiagramOptions | None = None, **changes: Any) -> DiagramOptions:

@@ -1,8 +1,8 @@
 """The parts of a map: kinds, provenance, the document, statements, supports and attacks.
 
-Each is a frozen attrs class whose fields are checked when it is made (with
-attrs' validators wrapped by :mod:`argmap._validators`, so every bad field is a
-:class:`~argmap.ValidationError` naming ``Class.field``).
+Each is a frozen attrs class whose fields are checked when it is made, with
+attrs' validators; :func:`argmap._validators.validated` makes every bad field a
+:class:`~argmap.ValidationError` naming ``Class.field``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, Union
 import attrs
 
 from .._io import decode_text, read_input_bytes
-from .._validators import checked, field_error, in_unit_interval, not_blank
+from .._validators import field_error, in_unit_interval, text, validated
 
 __all__ = ["Attack", "Document", "Item", "Kind", "Provenance", "Relation", "Statement", "Support", "is_valid_id"]
 
@@ -48,17 +48,17 @@ def is_valid_id(value: object) -> bool:
 _fail = field_error
 
 _STR = attrs.validators.instance_of(str)
-_OPTIONAL_STR = checked(attrs.validators.optional(_STR))
-_TEXT = checked(_STR, not_blank)
-_BOOL = checked(attrs.validators.instance_of(bool))
+_OPTIONAL_STR = attrs.validators.optional(_STR)
+_TEXT = text
+_BOOL = attrs.validators.instance_of(bool)
 
 
 def _valid_id(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
     if not is_valid_id(value):
-        raise ValueError(f"invalid id {value!r} (use 1-64 letters, digits or _, not starting with a digit)")
+        raise ValueError(f"invalid id {value!r} (use 1-64 letters, digits or _, not starting with a digit)", attribute)
 
 
-_ID = checked(_valid_id)
+_ID = _valid_id
 
 
 def _freeze_metadata(value: Any, owner: str) -> Mapping[str, Any]:
@@ -83,18 +83,26 @@ def _freeze_metadata(value: Any, owner: str) -> Mapping[str, Any]:
 # One named converter per class, so that an error names the class (mypy's attrs
 # plugin accepts only named functions as converters).
 def _document_metadata(value: Any) -> Mapping[str, Any]:
+    if value is None or value is _EMPTY or (type(value) is dict and not value):
+        return _EMPTY  # the usual case, answered without a call
     return _freeze_metadata(value, "Document")
 
 
 def _statement_metadata(value: Any) -> Mapping[str, Any]:
+    if value is None or value is _EMPTY or (type(value) is dict and not value):
+        return _EMPTY  # the usual case, answered without a call
     return _freeze_metadata(value, "Statement")
 
 
 def _support_metadata(value: Any) -> Mapping[str, Any]:
+    if value is None or value is _EMPTY or (type(value) is dict and not value):
+        return _EMPTY  # the usual case, answered without a call
     return _freeze_metadata(value, "Support")
 
 
 def _attack_metadata(value: Any) -> Mapping[str, Any]:
+    if value is None or value is _EMPTY or (type(value) is dict and not value):
+        return _EMPTY  # the usual case, answered without a call
     return _freeze_metadata(value, "Attack")
 
 
@@ -177,9 +185,10 @@ def _attackers(value: Iterable[str]) -> tuple[str, ...]:
     return _to_strings("Attack", "attackers", value)
 
 
-_CONFIDENCE = checked(attrs.validators.optional(in_unit_interval))
+_CONFIDENCE = attrs.validators.optional(in_unit_interval)
 
 
+@validated
 @attrs.frozen
 class Provenance:
     """Where a statement or relation came from: which extractor, how sure it is."""
@@ -188,14 +197,15 @@ class Provenance:
     confidence: float | None = attrs.field(default=None, validator=_CONFIDENCE)
 
 
-_PROVENANCE = checked(attrs.validators.optional(attrs.validators.instance_of(Provenance)))
+_PROVENANCE = attrs.validators.optional(attrs.validators.instance_of(Provenance))
 
 
+@validated
 @attrs.frozen
 class Document:
     """The source text of a map, exactly as read, with what is known about it."""
 
-    text: str = attrs.field(default="", validator=checked(_STR))
+    text: str = attrs.field(default="", validator=_STR)
     title: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     author: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     source: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
@@ -217,6 +227,7 @@ class Document:
         return cls(text=text, **fields)
 
 
+@validated
 @attrs.frozen
 class Statement:
     """One proposition of the argument.
@@ -238,6 +249,7 @@ class Statement:
     )
 
 
+@validated
 @attrs.frozen
 class Support:
     """An inference: one or more premises give a reason for a conclusion.
@@ -249,7 +261,7 @@ class Support:
 
     id: str = attrs.field(validator=_ID)
     premises: tuple[str, ...] = attrs.field(converter=_premises)
-    conclusion: str = attrs.field(validator=checked(_STR))
+    conclusion: str = attrs.field(validator=_STR)
     scheme: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     example: bool = attrs.field(default=False, validator=_BOOL)
     provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
@@ -273,6 +285,7 @@ class Support:
         return len(self.premises) > 1
 
 
+@validated
 @attrs.frozen
 class Attack:
     """One or more statements attack a target.
@@ -284,7 +297,7 @@ class Attack:
 
     id: str = attrs.field(validator=_ID)
     attackers: tuple[str, ...] = attrs.field(converter=_attackers)
-    target: str = attrs.field(validator=checked(_STR))
+    target: str = attrs.field(validator=_STR)
     provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
     metadata: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_attack_metadata, hash=False, repr=False

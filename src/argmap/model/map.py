@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from .._validators import checked
+from .._validators import validated
 from ..errors import UnknownIdError, ValidationError
 from .items import Attack, Document, Item, Kind, Relation, Statement, Support, _map_metadata, _to_kind
 
@@ -114,6 +114,7 @@ def _relation_tuple(value: Iterable[Relation]) -> tuple[Relation, ...]:
     return tuple(value)
 
 
+@validated
 @attrs.frozen(repr=False)
 class ArgumentMap:
     """A document, the statements taken from it, and the relations between them.
@@ -127,7 +128,7 @@ class ArgumentMap:
 
     statements: tuple[Statement, ...] = attrs.field(default=(), converter=_statement_tuple)
     relations: tuple[Relation, ...] = attrs.field(default=(), converter=_relation_tuple)
-    document: Document = attrs.field(factory=Document, validator=checked(attrs.validators.instance_of(Document)))
+    document: Document = attrs.field(factory=Document, validator=attrs.validators.instance_of(Document))
     metadata: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_map_metadata, hash=False, repr=False
     )
