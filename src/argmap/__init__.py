@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._io import decode_text, read_input_bytes, write_atomic
 from .builder import MapBuilder
-from .components import Exporter, Extractor, Importer, Option
 from .errors import (
     ArgmapError,
     ExportWarning,
@@ -38,6 +37,7 @@ from .hookspecs import hookimpl
 from .model import ArgumentMap, Attack, Document, Kind, Provenance, Relation, Statement, Support
 
 if TYPE_CHECKING:  # pragma: no cover - types only
+    from .components import Exporter, Extractor, Importer, Option
     from .plugins import Registry
 
 __all__ = [
@@ -78,8 +78,18 @@ __all__ = [
 ]
 
 
+_LAZY = {"Exporter", "Extractor", "Importer", "Option"}
+
+
 def __getattr__(name: str) -> Any:
-    # The version is read from the installed metadata only when asked for, to keep `import argmap` fast.
+    # The plugin API and the version are loaded when first asked for, to keep `import argmap`
+    # fast for users of the model alone (PEP 562).
+    if name in _LAZY:
+        from . import components
+
+        value = getattr(components, name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib import metadata
 
