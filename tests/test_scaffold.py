@@ -74,7 +74,8 @@ def test_importer_skeleton_passes_argmap_testing(tmp_path):
     check_importer(registry.importer("shout"), settings=FEW)
     check_exporter(registry.exporter("shout"), settings=FEW)
     check_round_trip(registry.exporter("shout"), registry.importer("shout"), settings=FEW)
-    assert registry.importer_for("map.shout.txt") is None  # a double suffix: the CLI uses --from shout
+    assert registry.importer_for("map.shout.txt").name == "shout"  # the longest suffix wins over .txt (prose)
+    assert registry.exporter_for("map.shout.txt").name == "shout"
     amap = mod.loads("claim* s1: A\\nB\nsupport r1: s2 -> s1\npremise s2: C\n")
     assert amap.statement("s1").text == "A\nB" and amap.main_claims[0].id == "s1"
 

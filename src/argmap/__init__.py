@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from ._io import decode_text, read_input_bytes, write_atomic
@@ -24,7 +24,10 @@ from .errors import (
     ArgmapError,
     ExportWarning,
     FormatError,
+    ImportLossWarning,
     InputError,
+    LossError,
+    LossWarning,
     OptionError,
     PluginError,
     RenderError,
@@ -50,8 +53,11 @@ __all__ = [
     "Extractor",
     "FormatError",
     "Importer",
+    "ImportLossWarning",
     "InputError",
     "Kind",
+    "LossError",
+    "LossWarning",
     "MapBuilder",
     "Option",
     "OptionError",
@@ -108,14 +114,51 @@ def get_registry(*, refresh: bool = False) -> Registry:
     return _get_registry(refresh=refresh)
 
 
-def load(path: str | Path) -> ArgumentMap:
-    """Read an argmap JSON file into a validated map."""
-    return loads(decode_text(read_input_bytes(path), str(path)), source=str(path))
+def load(path: str | Path, format: str | None = None, *, registry: Registry | None = None,
+         **options: Any) -> ArgumentMap:
+    """Read a map file into a validated map.
+
+    The importer is the one ``format`` names, else the one the file's name
+    and content call for (``.json`` is argmap JSON unless an importer
+    recognises another dialect of JSON in it). ``options`` are the
+    importer's own. What the format cannot carry is reported with an
+    :class:`ImportLossWarning`.
+    """
+    text = decode_text(read_input_bytes(path), str(path))
+    if format is None:
+        if [x.lower() for x in PurePath(path).suffixes[-2:]] == [".json"] and _looks_like_argmap_json(text):
+            return loads(text, source=str(path))
+        found = (registry or get_registry()).importer_for(path, text)
+        if found is None:
+            raise InputError("no importer reads this file; give format=NAME", where=str(path))
+        format = found.name
+    importer = (registry or get_registry()).importer(format)
+    try:
+        return importer(text, **options)
+    except (FormatError, ValidationError) as exc:
+        where = f"{path}: {exc.where}" if exc.where else str(path)
+        raise FormatError(exc.message, where=where) from None
 
 
-def dump(amap: ArgumentMap, path: str | Path) -> None:
-    """Write a map as argmap JSON, whole or not at all."""
-    write_atomic(path, dumps(amap).encode("utf-8"))
+def _looks_like_argmap_json(text: str) -> bool:
+    head = text[:200]
+    return '"format"' in head and '"argmap/' in head
+
+
+def dump(amap: ArgumentMap, path: str | Path, format: str | None = None, *,
+         registry: Registry | None = None, **options: Any) -> None:
+    """Write a map to a file, whole or not at all: argmap JSON for ``.json``, else the exporter
+    ``format`` names or the file's name calls for (``map.argdown``, ``map.svg``, ...)."""
+    if format is None and [x.lower() for x in PurePath(path).suffixes[-2:]] == [".json"]:
+        write_atomic(path, dumps(amap).encode("utf-8"))  # argmap JSON, without building the registry
+        return
+    if format is None:
+        found = (registry or get_registry()).exporter_for(path)
+        if found is None:
+            raise InputError("no exporter writes this file; give format=NAME", where=str(path))
+        format = found.name
+    out = export(amap, format, registry=registry, **options)
+    write_atomic(path, out if isinstance(out, bytes) else out.encode("utf-8"))
 
 
 def to_dot(amap: ArgumentMap, **options: Any) -> str:

@@ -30,7 +30,16 @@ from pathlib import PurePath
 
 from ._io import decode_text, read_input_bytes, write_atomic
 from .components import Exporter
-from .errors import ArgmapError, FormatError, InputError, OptionError, UnknownPluginError, ValidationError
+from .errors import (
+    ArgmapError,
+    FormatError,
+    InputError,
+    LossError,
+    LossWarning,
+    OptionError,
+    UnknownPluginError,
+    ValidationError,
+)
 from .model import ArgumentMap, Document
 from .plugins import Registry, load_registry
 
@@ -76,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-e", "--extractor", help="extractor to use (default: the built-in one)")
     p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
     p.add_argument("--title", help="the document's title")
+    _add_loss_options(p)
 
     p = sub.add_parser("render", help="draw a diagram of a prose text or a map file",
                        description="Draw a diagram of a prose text (mapped by an extractor) or of a map file "
@@ -89,7 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="from_format", metavar="FORMAT",
                    help=f"read INPUT as this map format, or '{PROSE}' for prose (default: from the suffix)")
     p.add_argument("--title", help="the document's title (prose input)")
+    _add_importer_options(p)
     _add_exporter_options(p)
+    _add_loss_options(p)
 
     p = sub.add_parser("convert", help="convert a map file to another format",
                        description="Read a map file with an importer and write it with an exporter (-t, or the "
@@ -100,7 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
     p.add_argument("--from", dest="from_format", metavar="FORMAT",
                    help="read INPUT as this map format (default: from the suffix)")
+    _add_importer_options(p)
     _add_exporter_options(p)
+    _add_loss_options(p)
 
     p = sub.add_parser("plugins", help="list plugins and what each registered; `plugins new` scaffolds one",
                        description="List the installed plugins and what each registered (a table; --json for "
@@ -117,6 +131,20 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score an extractor against an annotated corpus", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
+
+
+def _add_loss_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("losses", "what a format cannot carry is reported as one `argmap: warning:` "
+                             "line per kind of loss")
+    g.add_argument("--strict", action="store_true", help="treat any loss as an error: status 1, nothing written")
+    g.add_argument("--loss-report", metavar="FILE", help="also write the losses as JSON: [{code, count, ids, "
+                   "message}, ...]")
+
+
+def _add_importer_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-I", "--import-option", dest="import_options", action="append", default=[],
+                   metavar="NAME=VALUE", type=_pair,
+                   help="an option of the importer that reads INPUT (repeatable), e.g. -I text=nodeset1.txt")
 
 
 def _add_exporter_options(p: argparse.ArgumentParser) -> None:
@@ -213,13 +241,19 @@ def _label(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def _import(registry: Registry, name: str, text: str, path: str) -> ArgumentMap:
+def _import(args: argparse.Namespace, registry: Registry, name: str, text: str, path: str) -> ArgumentMap:
     importer = registry.importer(name)
+    options = importer.parse_options(dict(getattr(args, "import_options", None) or ()))
     try:
-        return importer.load(text)
+        return importer(text, **options)
     except (FormatError, ValidationError) as exc:
         where = f"{_label(path)}: {exc.where}" if exc.where else _label(path)
         raise FormatError(exc.message, where=where) from None
+
+
+def _no_import_options(args: argparse.Namespace, path: str) -> None:
+    if getattr(args, "import_options", None):
+        raise InputError("is read as prose; -I options are for importers of map files", where=_label(path))
 
 
 def _read_input(args: argparse.Namespace, registry: Registry, *, prose_ok: bool) -> ArgumentMap:
@@ -230,20 +264,24 @@ def _read_input(args: argparse.Namespace, registry: Registry, *, prose_ok: bool)
     if forced == PROSE:
         if not prose_ok:
             raise InputError("convert reads map files; use extract or render for prose", where=_label(path))
+        _no_import_options(args, path)
         return _extract(args, registry, text, path)
     if forced:
-        return _import(registry, forced, text, path)
+        return _import(args, registry, forced, text, path)
     if path == "-":
         if text.lstrip().startswith("{"):
-            return _import(registry, "json", text, path)
+            found = registry.importer_for("stdin.json", text)
+            return _import(args, registry, found.name if found else "json", text, path)
         if prose_ok:
+            _no_import_options(args, path)
             return _extract(args, registry, text, path)
         raise InputError("cannot tell the format of standard input; give --from FORMAT", where="<stdin>")
-    importer = registry.importer_for(path)
+    importer = registry.importer_for(path, text)
     if importer is not None:
-        return _import(registry, importer.name, text, path)
+        return _import(args, registry, importer.name, text, path)
     suffix = PurePath(path).suffix.lower()
     if prose_ok:
+        _no_import_options(args, path)
         return _extract(args, registry, text, path)
     if suffix in PROSE_SUFFIXES:
         raise InputError("convert reads map files; use extract or render for prose", where=path)
@@ -286,14 +324,26 @@ def _write(
     options = exporter.parse_options(_option_text(args))
     if exporter.preflight is not None:
         exporter.preflight()  # fail before any extraction work (e.g. Graphviz is missing)
-    if prose_only:
-        path = args.input
-        if path != "-" and registry.importer_for(path) is not None:
-            raise InputError("is a map file; extract reads prose (use convert or render)", where=path)
-        amap = _extract(args, registry, _read_text(path), path)
-    else:
-        amap = _read_input(args, registry, prose_ok=prose_ok)
-    out = exporter(amap, **options)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if prose_only:
+            path = args.input
+            if path != "-" and registry.importer_for(path) is not None:
+                raise InputError("is a map file; extract reads prose (use convert or render)", where=path)
+            amap = _extract(args, registry, _read_text(path), path)
+        else:
+            amap = _read_input(args, registry, prose_ok=prose_ok)
+        out = exporter(amap, **options)
+    losses = [w.message for w in caught if isinstance(w.message, LossWarning)]
+    if losses and getattr(args, "strict", False):
+        more = f" (and {len(losses) - 1} more)" if len(losses) > 1 else ""
+        raise LossError(f"--strict: {losses[0]}{more}; nothing written")
+    for warning in caught:  # to the command's own report (one `argmap: warning:` line each)
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    report = getattr(args, "loss_report", None)
+    if report:
+        entries = [loss.as_dict() for loss in losses]
+        write_atomic(report, (json.dumps(entries, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     write_atomic(args.output, out if isinstance(out, bytes) else out.encode("utf-8"))
     return 0
 

@@ -94,17 +94,17 @@ class Option:
         if not isinstance(value, str) or not _OPTION_RE.fullmatch(value):
             raise PluginError(f"invalid option name {value!r} (use lower-case letters, digits and '_')")
 
-    def from_text(self, text: str, exporter: str) -> Any:
+    def from_text(self, text: str, owner: str) -> Any:
         """The value of this option given as command-line text, or an :class:`OptionError`."""
         if self.choices is not None and text not in self.choices:
             raise OptionError(
-                f"option {self.name!r} of exporter {exporter!r}: expected one of "
+                f"option {self.name!r} of {owner}: expected one of "
                 f"{', '.join(self.choices)}, got {text!r}"
             )
         try:
             return self.parse(text)
         except (TypeError, ValueError) as exc:
-            raise OptionError(f"option {self.name!r} of exporter {exporter!r}: {exc}") from None
+            raise OptionError(f"option {self.name!r} of {owner}: {exc}") from None
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "help": self.help}
@@ -143,12 +143,51 @@ class Extractor:
 
 @attrs.frozen
 class Importer:
-    """Reads a file format (given as text) into an :class:`~argmap.ArgumentMap`."""
+    """Reads a file format (given as text) into an :class:`~argmap.ArgumentMap`.
+
+    ``load(text, **options)`` receives only the options declared in
+    ``options`` that the caller gave, like an exporter's (``-I NAME=VALUE``
+    on the command line). ``suffixes`` may have several parts
+    (``.aif.json``): the longest that ends a file's name wins. Where
+    importers share a suffix (``.json``), ``sniff(text)``, where given,
+    tells from the content whether the text is in this importer's format.
+    Call the importer itself, ``importer(text, ...)``, to have options and
+    result checked.
+    """
 
     name: str = attrs.field(validator=_check_name)
-    load: Callable[[str], ArgumentMap] = attrs.field(validator=_check_callable)
+    load: Callable[..., ArgumentMap] = attrs.field(validator=_check_callable)
     suffixes: tuple[str, ...] = attrs.field(default=(), converter=_suffixes)
     description: str = ""
+    options: tuple[Option, ...] = attrs.field(default=(), converter=_options)
+    sniff: Callable[[str], bool] | None = None
+
+    def option(self, name: str) -> Option:
+        """The declared option of this name, or an :class:`OptionError` naming what exists."""
+        return _find_option(self.options, name, f"importer {self.name!r}")
+
+    def parse_options(self, pairs: Mapping[str, str]) -> dict[str, Any]:
+        """Options given as command-line text (``NAME=VALUE``), parsed by their declarations."""
+        return {name: self.option(name).from_text(text, f"importer {self.name!r}") for name, text in pairs.items()}
+
+    def __call__(self, text: str, **options: Any) -> ArgumentMap:
+        """Read *text* with *options*, after checking each is declared; the result must be a map."""
+        from .model import ArgumentMap
+
+        for name in options:
+            self.option(name)
+        amap = self.load(text, **options)
+        if not isinstance(amap, ArgumentMap):
+            raise PluginError(f"importer {self.name!r} returned {type(amap).__name__}, expected an ArgumentMap")
+        return amap
+
+
+def _find_option(options: tuple[Option, ...], name: str, owner: str) -> Option:
+    for option in options:
+        if option.name == name:
+            return option
+    known = ", ".join(o.name for o in options) or "none"
+    raise OptionError(f"{owner} has no option {name!r} (its options: {known})")
 
 
 @attrs.frozen
@@ -176,11 +215,7 @@ class Exporter:
 
     def option(self, name: str) -> Option:
         """The declared option of this name, or an :class:`OptionError` naming what exists."""
-        for option in self.options:
-            if option.name == name:
-                return option
-        known = ", ".join(o.name for o in self.options) or "none"
-        raise OptionError(f"exporter {self.name!r} has no option {name!r} (its options: {known})")
+        return _find_option(self.options, name, f"exporter {self.name!r}")
 
     def check_options(self, options: Mapping[str, Any]) -> None:
         """Refuse options this exporter does not declare (one error, naming the first)."""
@@ -189,7 +224,7 @@ class Exporter:
 
     def parse_options(self, pairs: Mapping[str, str]) -> dict[str, Any]:
         """Options given as command-line text (``NAME=VALUE``), parsed by their declarations."""
-        return {name: self.option(name).from_text(text, self.name) for name, text in pairs.items()}
+        return {name: self.option(name).from_text(text, f"exporter {self.name!r}") for name, text in pairs.items()}
 
     def __call__(self, amap: ArgumentMap, **options: Any) -> str | bytes:
         """Export *amap* with *options*, after checking each is declared."""

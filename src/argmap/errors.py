@@ -10,6 +10,8 @@ from __future__ import annotations
 __all__ = [
     "ArgmapError",
     "ExportWarning",
+    "ImportLossWarning",
+    "LossWarning",
     "FormatError",
     "InputError",
     "OptionError",
@@ -51,6 +53,10 @@ class InputError(ArgmapError, OSError):
     """An input file is missing, a directory, empty or not text."""
 
 
+class LossError(ArgmapError):
+    """``--strict`` (or a caller) refused a conversion that would lose something."""
+
+
 class PluginError(ArgmapError):
     """A plugin misbehaved: a name clash, a bad registration, a failing hook."""
 
@@ -71,5 +77,35 @@ class RenderError(ArgmapError):
     """Graphviz is missing, cannot produce the format, or rejected the input."""
 
 
-class ExportWarning(UserWarning):
+class LossWarning(UserWarning):
+    """Something of a map or a file could not be carried across a format, and this says what.
+
+    ``code`` is a stable name for the kind of loss (``aif.node.L``,
+    ``argdown.attack_on_attack``, ...), ``count`` how many items it hit and
+    ``ids`` the first few of them; the command line prints one line per
+    warning, ``--strict`` turns any into an error, and ``--loss-report FILE``
+    writes them as JSON. Warnings made with a message alone have no code.
+    """
+
+    def __init__(self, message: str, *, code: str | None = None, count: int | None = None,
+                 ids: tuple[str, ...] | list[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.count = count
+        self.ids = tuple(ids)
+
+    def as_dict(self) -> dict[str, object]:
+        """``{code, count, ids, message}``, as ``--loss-report`` writes it."""
+        return {"code": self.code, "count": self.count, "ids": list(self.ids), "message": self.message}
+
+
+class ExportWarning(LossWarning):
     """An exporter could not carry something of the map and says what."""
+
+
+class ImportLossWarning(LossWarning):
+    """An importer could not carry something of the file into the map and says what.
+
+    (Not named ``ImportWarning``, which would hide Python's own warning of that name.)
+    """

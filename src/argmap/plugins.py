@@ -306,15 +306,22 @@ class Registry:
         """The exporter of this name."""
         return _lookup("exporter", self.exporters, name)
 
-    def importer_for(self, path: str | PurePath) -> Importer | None:
-        """The importer that reads files with this path's suffix, if any."""
-        suffix = PurePath(path).suffix.lower()
-        return next((imp for imp in self.importers.values() if suffix and suffix in imp.suffixes), None)
+    def importer_for(self, path: str | PurePath, text: str | None = None) -> Importer | None:
+        """The importer that reads this file, if any: the one whose suffix is the longest that ends
+        the file's name (``.aif.json`` before ``.json``); where several share that suffix and *text*
+        is given, the first whose ``sniff`` recognises the text, else the first registered."""
+        found = _by_suffix(self.importers.values(), path)
+        if len(found) > 1 and text is not None:
+            sniffed = [imp for imp in found if imp.sniff is not None and _sniffs(imp, text)]
+            if sniffed:
+                return sniffed[0]
+        return found[0] if found else None
 
     def exporter_for(self, path: str | PurePath) -> Exporter | None:
-        """The exporter that writes files with this path's suffix, if any."""
-        suffix = PurePath(path).suffix.lower()
-        return next((exp for exp in self.exporters.values() if suffix and suffix in exp.suffixes), None)
+        """The exporter that writes files with this path's name: the longest suffix that ends it wins,
+        then the first registered."""
+        found = _by_suffix(self.exporters.values(), path)
+        return found[0] if found else None
 
     def as_dict(self) -> dict[str, Any]:
         """What ``argmap plugins --json`` prints: the plugins, and each component with its plugin,
@@ -341,6 +348,26 @@ class Registry:
 
 
 DEFAULT_EXTRACTOR = "cues"
+
+
+def _by_suffix(components: Iterable[Any], path: str | PurePath) -> list[Any]:
+    """The components whose longest matching suffix is the longest of all, in registration order."""
+    name = PurePath(path).name.lower()
+    best, found = 0, []
+    for component in components:
+        length = max((len(s) for s in component.suffixes if name.endswith(s) and len(name) > len(s)), default=0)
+        if length and length > best:
+            best, found = length, [component]
+        elif length and length == best:
+            found.append(component)
+    return found
+
+
+def _sniffs(importer: Importer, text: str) -> bool:
+    try:
+        return bool(importer.sniff(text))  # type: ignore[misc]
+    except Exception:  # noqa: BLE001 - a failing sniffer just does not recognise the text
+        return False
 
 
 def _lookup(kind: str, table: Mapping[str, Any], name: str) -> Any:
