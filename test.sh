@@ -21,6 +21,9 @@ for plugin in plugins/*/; do
   fi
 done
 
+# The real tools the interchange tests compare against (Argdown, arguebuf, sadface), outside .venv.
+source tools/setup-interop.sh
+
 # Types first (the public API is typed: py.typed), then every test, plugins' included.
 "$VENV/bin/python" -m mypy
 "$VENV/bin/python" -m pytest "$@"

@@ -72,3 +72,47 @@ def registry():
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+# -- the real tools of other argument-mapping projects (installed by tools/setup-interop.sh) ---------
+
+INTEROP = Path(os.environ.get("ARGMAP_INTEROP", ROOT / ".interop"))
+
+
+def _need(path: Path, what: str) -> Path:
+    """*path* if it exists; otherwise skip, saying what is missing (a failure in CI, which installs it)."""
+    if path.exists():
+        return path
+    message = f"{what} not installed at {path} (bash test.sh installs it: tools/setup-interop.sh)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def argdown_cli() -> Path:
+    """The real Argdown CLI 1.7.5 (`argdown`)."""
+    return _need(INTEROP / "node" / "node_modules" / ".bin" / "argdown", "@argdown/cli 1.7.5")
+
+
+def argdown_node_modules() -> Path:
+    """The node_modules folder holding @argdown/node, for scripts that parse many files in one process."""
+    return _need(INTEROP / "node" / "node_modules" / "@argdown" / "node", "@argdown/node").parent.parent
+
+
+def interop_python() -> Path:
+    """The Python of the venv that holds the real arguebuf 2.7.2 and sadface 0.5.4.0."""
+    python = _need(INTEROP / "venv" / "bin" / "python", "the arguebuf/sadface venv")
+    import subprocess
+
+    if subprocess.run([str(python), "-c", "import arguebuf, sadface"], capture_output=True).returncode != 0:
+        message = f"arguebuf and sadface are not importable in {python} (bash test.sh installs them)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return python
+
+
+def shared_corpus(name: str) -> Path | None:
+    """A corpus of ../shared/corpora (read in place, never copied), or None when it is not there."""
+    path = ROOT.parent / "shared" / "corpora" / name
+    return path if path.is_dir() else None
