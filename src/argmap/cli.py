@@ -128,8 +128,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="what the plugin registers")
     new.add_argument("--dir", default=".", metavar="DIR", help="where to create the package folder (default: .)")
 
-    p = sub.add_parser("evaluate", help="score an extractor against an annotated corpus", add_help=False)
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    for name, (_, _, help_text) in _DELEGATED.items():  # parsed by their own modules (see _delegate)
+        p = sub.add_parser(name, help=help_text, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -206,8 +207,8 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry | None = None)
     embedding applications).
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["evaluate"]:
-        return _evaluate(argv[1:], registry)
+    if argv[:1] and argv[0] in _DELEGATED:
+        return _delegate(argv[0], argv[1:], registry)
     args = _parser().parse_args(argv)
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -402,16 +403,36 @@ def _plugins_table(registry: Registry) -> str:
     return "\n".join(lines)
 
 
-def _evaluate(argv: list[str], registry: Registry | None) -> int:
+_DELEGATED: dict[str, tuple[str, str, str]] = {
+    "evaluate": ("argmap.evaluation.cli", "main", "score an extractor against an annotated corpus"),
+    "analyse": ("argmap.analysis.cli", "analyse", "which statements stand: argumentation semantics"),
+    "lint": ("argmap.analysis.cli", "lint", "check a map as a teacher of argument mapping would"),
+    "diff": ("argmap.analysis.cli", "diff", "what differs between two maps of the same document"),
+}
+"""Commands whose parser and work live with their job: name -> (module, function, one-line help).
+The function takes (argv, registry) and returns the exit status."""
+
+
+def _delegate(command: str, argv: list[str], registry: Registry | None) -> int:
+    import importlib
+
+    module_name, function, _ = _DELEGATED[command]
     try:
-        from .evaluation.cli import main as evaluate_main
-    except ImportError:  # pragma: no cover - the harness ships with argmap
-        print("argmap: error: the evaluation harness is not available", file=sys.stderr)
+        run = getattr(importlib.import_module(module_name), function)
+    except (ImportError, AttributeError):
+        print(f"argmap: error: the {command} command is not available in this installation", file=sys.stderr)
         return 1
     try:
-        return evaluate_main(argv, registry if registry is not None else load_registry())
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            status = run(argv, registry if registry is not None else load_registry())
+        for warning in caught:
+            print(f"argmap: warning: {warning.message}", file=sys.stderr)
+        return int(status)
     except ArgmapError as exc:
         print(f"argmap: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
         return 1
 
 

@@ -49,6 +49,10 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.diagram", "argmap.builtins.diagram"),
     ("argmap.outline", "argmap.builtins.outline_format"),
     ("argmap.microtext", "argmap.builtins.microtext_format"),
+    ("argmap.aif", "argmap.builtins.aif_format"),
+    ("argmap.argdown", "argmap.builtins.argdown_format"),
+    ("argmap.sadface", "argmap.builtins.sadface_format"),
+    ("argmap.html", "argmap.builtins.html_format"),
     ("argmap.cues", "argmap.builtins.cues_extractor"),
 )
 """(plugin name, module) of the plugins that ship with argmap."""

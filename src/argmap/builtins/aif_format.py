@@ -1,0 +1,1 @@
+"""Built-in plugin ``argmap.aif``: registers nothing yet (being written)."""

@@ -1,0 +1,1 @@
+"""Built-in plugin ``argmap.argdown``: registers nothing yet (being written)."""

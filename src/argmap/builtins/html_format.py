@@ -1,0 +1,1 @@
+"""Built-in plugin ``argmap.html``: registers nothing yet (being written)."""

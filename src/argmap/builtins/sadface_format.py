@@ -1,0 +1,1 @@
+"""Built-in plugin ``argmap.sadface``: registers nothing yet (being written)."""
