@@ -21,8 +21,10 @@ for plugin in plugins/*/; do
   fi
 done
 
-# The real tools the interchange tests compare against (Argdown, arguebuf, sadface), outside .venv.
+# The real tools the interchange tests compare against (Argdown, arguebuf, sadface), outside .venv,
+# and the browser the HTML view is tested in.
 source tools/setup-interop.sh
+if [ -f tools/setup-browser.sh ]; then source tools/setup-browser.sh; fi
 
 # Types first (the public API is typed: py.typed), then every test, plugins' included.
 "$VENV/bin/python" -m mypy

@@ -53,6 +53,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.argdown", "argmap.builtins.argdown_format"),
     ("argmap.sadface", "argmap.builtins.sadface_format"),
     ("argmap.html", "argmap.builtins.html_format"),
+    ("argmap.iccma", "argmap.builtins.iccma_format"),
     ("argmap.cues", "argmap.builtins.cues_extractor"),
 )
 """(plugin name, module) of the plugins that ship with argmap."""

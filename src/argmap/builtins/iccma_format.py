@@ -1,0 +1,1 @@
+"""Built-in plugin ``argmap.iccma``: registers nothing yet (being written)."""
