@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from ._io import decode_text, read_input_bytes, write_atomic
+from ._io import decode_text, parse_size, read_input_bytes, show_path, write_atomic
 from .components import Exporter
 from .errors import (
     ArgmapError,
@@ -134,7 +135,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(value: str) -> int:
+    try:
+        return parse_size(value, "--max-input")
+    except ArgmapError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
 def _add_loss_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-input", type=_size, metavar="SIZE",
+                   help="the largest input read, e.g. 512M (default: 256M, or ARGMAP_MAX_INPUT)")
     g = p.add_argument_group("losses", "what a format cannot carry is reported as one `argmap: warning:` "
                              "line per kind of loss")
     g.add_argument("--strict", action="store_true", help="treat any loss as an error: status 1, nothing written")
@@ -226,20 +236,30 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry | None = None)
         print("argmap: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 1
+        return _broken_pipe()
+
+
+def _broken_pipe() -> int:
+    """The reader of standard output went away (``argmap ... | head -1``): stop quietly, non-zero,
+    as Unix tools do, and keep Python from complaining when it flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout is not a real file
+        pass
+    return 1
 
 
 # -- input --------------------------------------------------------------------
 
 
-def _read_text(path: str) -> str:
-    if path == "-":
-        return decode_text(sys.stdin.buffer.read(), "<stdin>")
-    return decode_text(read_input_bytes(path), path)
+def _read_text(path: str, args: argparse.Namespace | None = None) -> str:
+    limit = getattr(args, "max_input", None)
+    return decode_text(read_input_bytes(path, limit=limit), _label(path))
 
 
 def _label(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+    return "<stdin>" if path == "-" else show_path(path)
 
 
 def _import(args: argparse.Namespace, registry: Registry, name: str, text: str, path: str) -> ArgumentMap:
@@ -261,7 +281,7 @@ def _read_input(args: argparse.Namespace, registry: Registry, *, prose_ok: bool)
     """Read INPUT as a map (through an importer) or as prose (through an extractor)."""
     path: str = args.input
     forced = getattr(args, "from_format", None)
-    text = _read_text(path)
+    text = _read_text(path, args)
     if forced == PROSE:
         if not prose_ok:
             raise InputError("convert reads map files; use extract or render for prose", where=_label(path))
@@ -285,9 +305,9 @@ def _read_input(args: argparse.Namespace, registry: Registry, *, prose_ok: bool)
         _no_import_options(args, path)
         return _extract(args, registry, text, path)
     if suffix in PROSE_SUFFIXES:
-        raise InputError("convert reads map files; use extract or render for prose", where=path)
+        raise InputError("convert reads map files; use extract or render for prose", where=_label(path))
     known = ", ".join(sorted({s for imp in registry.importers.values() for s in imp.suffixes})) or "none"
-    raise InputError(f"unknown map format {suffix!r} (known: {known}); give --from FORMAT", where=path)
+    raise InputError(f"unknown map format {suffix!r} (known: {known}); give --from FORMAT", where=_label(path))
 
 
 def _extract(args: argparse.Namespace, registry: Registry, text: str, path: str) -> ArgumentMap:
@@ -330,8 +350,8 @@ def _write(
         if prose_only:
             path = args.input
             if path != "-" and registry.importer_for(path) is not None:
-                raise InputError("is a map file; extract reads prose (use convert or render)", where=path)
-            amap = _extract(args, registry, _read_text(path), path)
+                raise InputError("is a map file; extract reads prose (use convert or render)", where=_label(path))
+            amap = _extract(args, registry, _read_text(path, args), path)
         else:
             amap = _read_input(args, registry, prose_ok=prose_ok)
         out = exporter(amap, **options)
@@ -345,7 +365,12 @@ def _write(
     if report:
         entries = [loss.as_dict() for loss in losses]
         write_atomic(report, (json.dumps(entries, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    write_atomic(args.output, out if isinstance(out, bytes) else out.encode("utf-8"))
+    try:
+        data = out if isinstance(out, bytes) else out.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start:exc.end].encode("unicode_escape").decode("ascii")
+        raise FormatError(f"the {exporter.name} output holds {bad}, which is not Unicode text; nothing written")
+    write_atomic(args.output, data)
     return 0
 
 
@@ -433,7 +458,7 @@ def _delegate(command: str, argv: list[str], registry: Registry | None) -> int:
         print(f"argmap: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
-        return 1
+        return _broken_pipe()
 
 
 _COMMANDS = {

@@ -27,6 +27,9 @@ from __future__ import annotations
 
 import gc
 import json
+import math
+import re
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -34,7 +37,7 @@ from typing import Any
 from ..errors import FormatError, ValidationError
 from ..model import ArgumentMap, Attack, Document, Provenance, Statement, Support
 
-__all__ = ["FORMAT", "dumps", "loads", "map_from_dict", "map_to_dict"]
+__all__ = ["FORMAT", "dumps", "loads", "map_from_dict", "map_to_dict", "parse_json"]
 
 FORMAT = "argmap/1"
 """The value of the top-level ``format`` field this version reads and writes."""
@@ -140,6 +143,8 @@ def dumps(amap: ArgumentMap) -> str:
             parts += [',\n  "metadata": ', _encode(dict(amap.metadata))]
     except (TypeError, ValueError) as exc:
         raise FormatError(f"metadata cannot be written as JSON: {exc}") from None
+    except RecursionError:
+        raise FormatError("metadata cannot be written as JSON: nested too deeply") from None
     parts.append("\n}\n")
     # One join of all the pieces: adding them up one by one would hold several
     # copies of a large map's text at once.
@@ -163,14 +168,55 @@ def loads(text: str | bytes, *, source: str | None = None) -> ArgumentMap:
     ``source`` (a file name) is put in front of JSON syntax errors.
     """
     with _collector_paused():
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            where = f"{source}:{exc.lineno}:{exc.colno}" if source else f"line {exc.lineno} column {exc.colno}"
-            raise FormatError(f"invalid JSON: {exc.msg}", where=where) from None
-        except UnicodeDecodeError as exc:
-            raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})", where=source) from None
+        data = parse_json(text, source=source)
         return map_from_dict(data)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"the number {text[:20]}{'...' if len(text) > 20 else ''} is out of range")
+    return value
+
+
+def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
+    """Parse JSON text for a reader, refusing with one :class:`FormatError` line what argmap
+    cannot carry losslessly: nesting deeper than Python can follow, integers longer than
+    Python converts, ``NaN``/``Infinity`` (not JSON, and not writable again) and lone
+    surrogates (``"\\ud800"``: not Unicode text, and not writable as UTF-8).
+
+    Other readers of JSON formats (AIF, SADFace, ...) use it too.
+    """
+    try:
+        data = json.loads(text, parse_constant=_no_constants, parse_float=_finite)
+    except json.JSONDecodeError as exc:
+        where = f"{source}:{exc.lineno}:{exc.colno}" if source else f"line {exc.lineno} column {exc.colno}"
+        raise FormatError(f"invalid JSON: {exc.msg}", where=where) from None
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})", where=source) from None
+    except RecursionError:
+        raise FormatError("invalid JSON: nested too deeply", where=source) from None
+    except ValueError as exc:  # an integer of thousands of digits, NaN, Infinity, 1e400
+        message = str(exc)
+        if "integer string conversion" in message:
+            message = f"a number with more than {sys.get_int_max_str_digits()} digits"
+        raise FormatError(f"invalid JSON: {message}", where=source) from None
+    if isinstance(text, str) and _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start:exc.end].encode("unicode_escape").decode("ascii")
+            raise FormatError(f"invalid text: a lone surrogate ({bad}) is not Unicode text", where=source) from None
+        except RecursionError:  # pragma: no cover - json.loads refuses deeper nesting first
+            raise FormatError("invalid JSON: nested too deeply", where=source) from None
+    return data
 
 
 @contextmanager

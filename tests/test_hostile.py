@@ -1,0 +1,201 @@
+"""Hostile and faulty input: every class of failure a battery of bad inputs found is one clear line (status 1)
+from the command line and a typed exception from the library — never a traceback, a hang, a half-written or
+wrongly replaced file."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap import FormatError, InputError, MapBuilder
+from argmap.cli import main
+
+from .conftest import ROOT
+
+CORE = ROOT / "seeds" / "japan-russia-reset.core.json"
+ARGMAP = [sys.executable, "-m", "argmap"]
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(err: str) -> bool:
+    return err.startswith("argmap: error: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+# -- JSON that Python's reader chokes on, or that could not be written back --------------------------
+
+_MAP_HEAD = '{"format": "argmap/1", "document": {"text": ""}, "statements": [], "relations": [], "metadata": '
+
+HOSTILE_JSON = {
+    "nested 100k deep": "[" * 100_000 + "]" * 100_000,
+    "nested metadata": _MAP_HEAD + '{"x": ' + "[" * 50_000 + "]" * 50_000 + "}}",
+    "5,000-digit integer": _MAP_HEAD + '{"x": ' + "7" * 5000 + "}}",
+    "NaN": _MAP_HEAD + '{"x": NaN}}',
+    "Infinity": _MAP_HEAD + '{"x": -Infinity}}',
+    "a float out of range": _MAP_HEAD + '{"x": 1e400}}',
+    "a lone surrogate": '{"format": "argmap/1", "document": {"text": ""}, "statements": '
+                        '[{"id": "s1", "text": "a\\ud800b", "kind": "claim"}], "relations": []}',
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_JSON.values(), ids=HOSTILE_JSON.keys())
+def test_hostile_json_is_a_format_error_in_the_library(text):
+    """argmap.loads refuses JSON it cannot read, or could not write back losslessly, with one FormatError line."""
+    with pytest.raises(FormatError) as info:
+        argmap.loads(text)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("text", HOSTILE_JSON.values(), ids=HOSTILE_JSON.keys())
+def test_hostile_json_is_one_line_from_the_command_line(text, tmp_path, capsys):
+    """The same files given to `convert` give one error line and status 1, and nothing is written."""
+    src = tmp_path / "bad.json"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.md"
+    code, _, err = run(["convert", str(src), "-o", str(out)], capsys)
+    assert code == 1 and one_line_error(err) and not out.exists()
+
+
+def test_paired_surrogate_escapes_are_fine():
+    """An escaped emoji (a surrogate pair) is ordinary text."""
+    amap = argmap.loads('{"format": "argmap/1", "statements": [{"id": "s1", "text": "\\ud83d\\ude00", '
+                        '"kind": "claim"}], "relations": []}')
+    assert amap.statements[0].text == "\U0001f600"
+
+
+def test_dumps_of_metadata_nested_5000_deep_is_a_format_error():
+    """Metadata too deep for JSON's writer is the documented FormatError, not RecursionError."""
+    deep: dict = {}
+    cursor = deep
+    for _ in range(5000):
+        cursor["a"] = {}
+        cursor = cursor["a"]
+    b = MapBuilder()
+    b.claim("x")
+    with pytest.raises(FormatError, match="nested too deeply"):
+        argmap.dumps(b.build().evolve(metadata=deep))
+
+
+# -- endless and oversized input ---------------------------------------------------------------------
+
+
+def test_an_endless_input_is_refused_at_the_size_limit(capsys):
+    """/dev/zero is read only up to the limit, then refused with one line naming the option that raises it."""
+    code, _, err = run(["extract", "/dev/zero", "--max-input", "1M"], capsys)
+    assert code == 1 and one_line_error(err) and "larger than 1,048,576 bytes" in err and "--max-input" in err
+
+
+def test_the_size_limit_applies_to_standard_input_and_can_be_raised(tmp_path):
+    """A pipe larger than ARGMAP_MAX_INPUT is refused; a larger limit lets the same input through."""
+    text = CORE.read_bytes()
+    env = {**os.environ, "ARGMAP_MAX_INPUT": "1K"}
+    proc = subprocess.run([*ARGMAP, "convert", "-", "-t", "outline"], input=text, capture_output=True, env=env)
+    assert proc.returncode == 1 and b"larger than 1,024 bytes" in proc.stderr
+    env["ARGMAP_MAX_INPUT"] = "10M"
+    proc = subprocess.run([*ARGMAP, "convert", "-", "-t", "outline"], input=text, capture_output=True, env=env)
+    assert proc.returncode == 0 and proc.stdout.startswith(b"# Japan")
+
+
+def test_a_bad_size_is_a_usage_error(capsys):
+    """--max-input lots is refused by the parser."""
+    with pytest.raises(SystemExit) as info:
+        main(["extract", str(CORE), "--max-input", "lots"])
+    assert info.value.code == 2 and "expected a size such as 64M" in capsys.readouterr().err
+
+
+# -- outputs: honour the target ------------------------------------------------------------------------
+
+
+def test_a_read_only_output_is_refused_and_left_alone(tmp_path, capsys):
+    """A 0444 file given as -o is not replaced."""
+    out = tmp_path / "map.md"
+    out.write_text("keep me", encoding="utf-8")
+    out.chmod(0o444)
+    code, _, err = run(["convert", str(CORE), "-o", str(out)], capsys)
+    assert code == 1 and "is read-only; not replaced" in err
+    assert out.read_text(encoding="utf-8") == "keep me" and stat.S_IMODE(out.stat().st_mode) == 0o444
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path, capsys):
+    """A private (0600) output stays private after it is rewritten."""
+    out = tmp_path / "map.md"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o600)
+    assert run(["convert", str(CORE), "-o", str(out)], capsys)[0] == 0
+    assert out.read_text(encoding="utf-8").startswith("# Japan") and stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path):
+    """-o FIFO streams into the pipe; the pipe is still a pipe afterwards."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    proc = subprocess.run([*ARGMAP, "convert", str(CORE), "-t", "outline", "-o", str(fifo)], capture_output=True)
+    out, _ = reader.communicate(timeout=60)
+    assert proc.returncode == 0 and out.startswith(b"# Japan") and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_dev_null_stays_a_device(capsys):
+    """-o /dev/null writes into the device (as root too) and leaves it a character device."""
+    assert run(["convert", str(CORE), "-t", "outline", "-o", "/dev/null"], capsys)[0] == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_trailing_slash_means_a_folder(tmp_path, capsys):
+    """-o out/ where out/ does not exist is an error, not a file named `out`."""
+    code, _, err = run(["convert", str(CORE), "-t", "outline", "-o", str(tmp_path / "out") + "/"], capsys)
+    assert code == 1 and "ends in a slash" in err and not (tmp_path / "out").exists()
+
+
+def test_a_reader_that_closes_early_ends_the_command_quietly_and_non_zero(tmp_path):
+    """`argmap convert ... | head -1`: argmap exits non-zero with nothing on stderr."""
+    big = tmp_path / "big.json"
+    b = MapBuilder()
+    for i in range(3000):
+        b.claim(f"Statement number {i} says something long enough to fill the pipe quickly.")
+    argmap.dump(b.build(), big)
+    proc = subprocess.run(f"{sys.executable} -m argmap convert {big} -t dot | {sys.executable} -c 'import os, sys; sys.stdout.buffer.write(os.read(0, 10))'; "
+                          "exit ${PIPESTATUS[0]}", shell=True, executable="/bin/bash", capture_output=True)
+    assert proc.returncode != 0 and proc.stderr == b"" and len(proc.stdout) == 10
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00/"), min_size=1,
+               max_size=12))
+def test_file_names_never_split_the_error_line(name):
+    """Whatever a missing input file is called (newlines, escapes, quotes), the error is one line."""
+    code = main(["convert", f"/nonexistent-dir/{name}", "-t", "json"])
+    assert code == 1
+
+
+def test_a_newline_in_a_file_name_is_quoted(tmp_path, capsys):
+    """A file name with a newline appears quoted in the one error line."""
+    code, _, err = run(["convert", str(tmp_path / "a\nb.json"), "-t", "json"], capsys)
+    assert code == 1 and one_line_error(err) and "a\\nb.json" in err
+
+
+def test_a_slow_reader_gets_all_of_the_output_with_unbuffered_python(tmp_path):
+    """With PYTHONUNBUFFERED (standard output is then a raw file that may take part of a write), a large
+    output into a pipe whose reader is slow still arrives whole."""
+    b = MapBuilder()
+    for i in range(3000):
+        b.claim(f"Statement number {i} says something long enough to fill the pipe quickly.")
+    big = tmp_path / "big.json"
+    argmap.dump(b.build(), big)
+    expected = len(argmap.to_dot(argmap.load(big)).encode("utf-8"))
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.run(f"{sys.executable} -m argmap convert {big} -t dot | (sleep 0.3; wc -c)", shell=True,
+                          capture_output=True, env=env)
+    assert int(proc.stdout) == expected
