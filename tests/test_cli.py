@@ -212,7 +212,7 @@ def test_render_passes_diagram_options(reg, capsys, tmp_path):
                         "--kinds", "recommendation,objection", "--no-legend"], reg, capsys)
     dot = out.read_text(encoding="utf-8")
     assert (code, err) == (0, "")
-    assert "rankdir=RL" in dot and '"legend"' not in dot and "s2 [" not in dot and "s5 [" in dot
+    assert "rankdir=RL" in dot and '"argmap-legend"' not in dot and "s2 [" not in dot and "s5 [" in dot
 
 
 def test_render_option_errors_are_one_line(reg, capsys, tmp_path):

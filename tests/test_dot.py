@@ -67,7 +67,7 @@ def test_structure_of_the_dot_source():
     start = lines.index("subgraph cluster_r2 {")
     end = lines.index("}", start)
     assert [line.split()[0] for line in lines[start + 2:end]] == ["s3", "s4"]
-    assert any(line.startswith('"legend" [shape=plain') for line in lines)
+    assert any(line.startswith('"argmap-legend" [shape=plain') for line in lines)
     # linked: both premises go into junction r2 without arrowheads, one arrow leaves it
     assert any(line.startswith("s3 -> r2 [") and "arrowhead=none" in line for line in lines)
     assert any(line.startswith("s4 -> r2 [") for line in lines)

@@ -199,3 +199,41 @@ def test_a_slow_reader_gets_all_of_the_output_with_unbuffered_python(tmp_path):
     proc = subprocess.run(f"{sys.executable} -m argmap convert {big} -t dot | (sleep 0.3; wc -c)", shell=True,
                           capture_output=True, env=env)
     assert int(proc.stdout) == expected
+
+
+# -- diagrams ------------------------------------------------------------------------------------------
+
+
+def test_a_statement_called_legend_is_not_drawn_over():
+    """No statement id collides with a diagram-internal name: `legend` is an ordinary node."""
+    b = MapBuilder()
+    b.support(b.claim("The thesis.", main=True, id="legend"), b.premise("A reason.", id="cluster_r1"))
+    dot = argmap.to_dot(b.build())
+    assert "  legend [label=" in dot and '"argmap-legend" [shape=plain' in dot
+
+
+@pytest.mark.graphviz
+def test_a_huge_statement_is_drawn_shortened_and_said_so(renderer):
+    """A 20 KB statement (one giant word, or prose) is laid out by both renderers: the box and the tooltip are
+    shortened to what Graphviz can read, with a warning each; the map keeps the whole text."""
+    from argmap.diagram import render_dot, to_dot
+
+    word = "x" * 20_000
+    prose = " ".join(["word"] * 5000)
+    b = MapBuilder()
+    b.support(b.claim(word, main=True), b.premise(prose))
+    with pytest.warns(argmap.ExportWarning) as caught:
+        dot = to_dot(b.build(), max_lines=None)
+    messages = " ".join(str(w.message) for w in caught)
+    assert "shows its text shortened" in messages and "tooltip of s1 shows the first" in messages
+    assert "x" * 15_000 in dot and word not in dot
+    svg = render_dot(dot, "svg", renderer=renderer)
+    assert svg.startswith(b"<?xml") or svg.startswith(b"<svg")
+
+
+def test_absurd_depth_and_width_are_bounded(capsys, tmp_path):
+    """--depth 10**11 finishes at once; --width 99999999999 is one error line."""
+    out = tmp_path / "m.dot"
+    assert run(["render", str(CORE), "-o", str(out), "--depth", "100000000000"], capsys)[0] == 0
+    code, _, err = run(["render", str(CORE), "-o", str(out), "--width", "99999999999"], capsys)
+    assert code == 1 and one_line_error(err) and "from 1 to 1000" in err

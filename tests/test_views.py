@@ -86,11 +86,11 @@ def test_group_paragraphs_frames_each_source_paragraph():
 def test_legend_lists_only_what_is_shown():
     """The legend names the kinds present, the main claim and relation styles; legend=False leaves it out."""
     dot = to_dot(sample())
-    legend = next(line for line in dot.splitlines() if line.strip().startswith('"legend"'))
+    legend = next(line for line in dot.splitlines() if line.strip().startswith('"argmap-legend"'))
     for word in ("recommendation", "premise", "objection", "rebuttal", "main claim", "supports", "attacks"):
         assert word in legend
     assert ">claim<" not in legend
-    assert '"legend"' not in to_dot(sample(), legend=False)
+    assert '"argmap-legend"' not in to_dot(sample(), legend=False)
 
 
 def test_confidence_shows_as_line_weight():

@@ -20,8 +20,10 @@ can add attributes (``URL``, ``image``, ...) or markup.
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any
 
+from ..errors import ExportWarning
 from ..model import ArgumentMap, Kind, Statement, Support
 from ..text import wrap
 from .quoting import clean, escape_line, escape_tooltip, quote
@@ -33,11 +35,62 @@ __all__ = ["quote", "to_dot"]
 _FONT = "Helvetica,Arial,sans-serif"
 
 
-def _lines(text: str, width: int, max_lines: int | None) -> list[str]:
+LEGEND = '"argmap-legend"'
+"""The legend's node name: quoted, with a character no statement or relation id can hold, so no id
+(not even ``legend``) can be drawn over by it."""
+
+MAX_LABEL = 4000
+"""Characters of one box's text at most: Graphviz 2.43's dot cannot lay out a label of ~16 KB."""
+
+
+MAX_QUOTED = 16000
+"""Bytes of one quoted DOT string at most: Graphviz 2.43's scanner refuses strings over 16,384."""
+
+
+def _fit(escaped: str, source: str, where: str) -> str:
+    """A tooltip cut to what dot can scan (very rare: a statement of over ~16 KB), with a warning."""
+    if len(escaped) <= MAX_QUOTED // 4 or len(escaped.encode("utf-8")) <= MAX_QUOTED:
+        return escaped
+    keep = len(source)
+    while True:
+        keep = keep * MAX_QUOTED // max(len(escaped.encode("utf-8")), 1) - 8
+        escaped = escape_tooltip(source[:keep] + " …")
+        if len(escaped.encode("utf-8")) <= MAX_QUOTED:
+            break
+    warnings.warn(
+        f"the tooltip of {where} shows the first {keep:,} characters of its text (Graphviz cannot read "
+        "longer text); the map keeps all of it",
+        ExportWarning,
+        stacklevel=4,
+    )
+    return escaped
+
+
+def _lines(text: str, width: int, max_lines: int | None, where: str = "") -> list[str]:
     lines = wrap(text, width)
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] += " …"
+    # A word longer than a few lines (a URL, a run of digits) keeps a line of its own, cut to
+    # fit; a box never holds more than MAX_LABEL characters. The tooltip keeps the whole text.
+    longest = max(4 * width, 40)
+    cut = False
+    if any(len(line) > longest for line in lines):
+        lines = [line if len(line) <= longest else line[: longest - 1] + "…" for line in lines]
+        cut = True
+    total = 0
+    for n, line in enumerate(lines):
+        total += len(line) + 1
+        if total > MAX_LABEL:
+            lines = lines[:n] + ["…"]
+            cut = True
+            break
+    if cut and where:
+        warnings.warn(
+            f"the box of {where} shows its text shortened (a very long word or text); the map keeps all of it",
+            ExportWarning,
+            stacklevel=4,
+        )
     return lines
 
 
@@ -89,9 +142,9 @@ class _Writer:
         o = self.opts
         # Clean once (one warning per statement), then escape: the hot path of big maps.
         text = clean(st.text, st.id)
-        label = '"' + escape_line("\n".join(_lines(text, o.width, o.max_lines))).replace("\n", "\\n") + '"'
+        label = '"' + escape_line("\n".join(_lines(text, o.width, o.max_lines, st.id))).replace("\n", "\\n") + '"'
         source = clean(_quote_of(self.amap, st), st.id, warn=False) if st.spans else text
-        tooltip = '"' + escape_tooltip(source) + '"'
+        tooltip = '"' + _fit(escape_tooltip(source), source, st.id) + '"'
         extra = ""
         if st.main:
             extra = f', penwidth=3.2, color="{self.theme.main_border}", fontsize=13'
@@ -203,7 +256,7 @@ class _Writer:
             '<<TABLE BORDER="1" COLOR="#bdbdbd" STYLE="rounded" CELLBORDER="1" CELLSPACING="4" CELLPADDING="3">'
             + "".join(rows) + "</TABLE>>"
         )
-        self.out.append(f'  "legend" [shape=plain, fontsize=9, tooltip="legend", label={table}];')
+        self.out.append(f'  {LEGEND} [shape=plain, fontsize=9, tooltip="legend", label={table}];')
 
     def write(self) -> str:
         self.header()

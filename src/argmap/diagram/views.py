@@ -40,6 +40,14 @@ def _kinds(value: Any) -> frozenset[Kind] | None:
 
 
 _COUNT = whole_number
+def _at_most(limit: int) -> Any:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+        if not 1 <= value <= limit:
+            raise ValueError(f"expected a whole number from 1 to {limit}, got {value!r}", attribute)
+
+    return check
+
+
 _OPTIONAL_COUNT: Any = attrs.validators.optional(_COUNT)
 _BOOL = attrs.validators.instance_of(bool)
 
@@ -67,7 +75,7 @@ class DiagramOptions:
     focus: str | None = attrs.field(default=None, validator=attrs.validators.optional(
         attrs.validators.instance_of(str)))
     group_paragraphs: bool = attrs.field(default=False, validator=_BOOL)
-    width: int = attrs.field(default=30, validator=_COUNT)
+    width: int = attrs.field(default=30, validator=[_COUNT, _at_most(1000)])
     max_lines: int | None = attrs.field(default=14, validator=_OPTIONAL_COUNT)
     legend: bool = attrs.field(default=True, validator=_BOOL)
     stagger: int = attrs.field(default=3, validator=_COUNT)
@@ -92,6 +100,8 @@ def _within_depth(amap: ArgumentMap, depth: int) -> set[str]:
     keep = set(roots)
     frontier = list(roots)
     for _ in range(depth):
+        if not frontier:
+            break  # nothing further away: a depth of 10**11 costs no more than the map's own
         nxt = []
         for item in frontier:
             for rel in amap.relations_to(item):
