@@ -144,9 +144,9 @@ GOOD_MAP = dumps(ArgumentMap([Statement("s1", "A", main=True), Statement("s2", "
         ("dangling reference", ["convert", "{tmp}/dangling.json", "-t", "dot"],
          r"dangling\.json: relations\[0\]\.to: unknown id 's9'"),
         ("unknown kind", ["convert", "{tmp}/kind.json", "-t", "dot"], r"kind\.json: statements\[1\]\.kind: unknown kind 'clam'"),
-        ("unknown output format", ["convert", "{tmp}/good.json", "-t", "nope"], r"unknown exporter 'nope' \(installed: dot, json"),
+        ("unknown output format", ["convert", "{tmp}/good.json", "-t", "nope"], r"unknown exporter 'nope' \(installed: .*dot, .*json"),
         ("unknown input format", ["convert", "{tmp}/good.foo", "-t", "dot"], r"good\.foo: unknown map format '\.foo'"),
-        ("forced unknown importer", ["convert", "{tmp}/good.json", "--from", "aif", "-t", "dot"], r"unknown importer 'aif'"),
+        ("forced unknown importer", ["convert", "{tmp}/good.json", "--from", "nope", "-t", "dot"], r"unknown importer 'nope'"),
         ("prose to convert", ["convert", "{tmp}/essay.txt", "-t", "dot"], r"convert reads map files"),
         ("map to extract", ["extract", "{tmp}/good.json"], r"good\.json: is a map file; extract reads prose"),
         ("unknown extractor", ["extract", "{tmp}/essay.txt", "-e", "llm"], r"unknown extractor 'llm' \(installed: (.*, )?tiny"),
@@ -228,4 +228,4 @@ def test_convert_picks_the_exporter_from_the_output_suffix(reg, capsys, tmp_path
     code, _, _ = run(["convert", str(CORE), "-o", str(tmp_path / "notes.md")], reg, capsys)
     assert code == 0 and (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("# Japan sees")
     code, out, err = run(["convert", str(CORE)], reg, capsys)
-    assert code == 1 and out == "" and err.startswith("argmap: error: cannot tell the output format; give the format with -t FORMAT (dot, json")
+    assert code == 1 and out == "" and err.startswith("argmap: error: cannot tell the output format; give the format with -t FORMAT (")

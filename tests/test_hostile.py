@@ -237,3 +237,110 @@ def test_absurd_depth_and_width_are_bounded(capsys, tmp_path):
     assert run(["render", str(CORE), "-o", str(out), "--depth", "100000000000"], capsys)[0] == 0
     code, _, err = run(["render", str(CORE), "-o", str(out), "--width", "99999999999"], capsys)
     assert code == 1 and one_line_error(err) and "from 1 to 1000" in err
+
+
+# -- plugins: a broken plugin never breaks the rest -----------------------------------------------------
+
+
+from argmap import ArgumentMap, Document, Exporter, Extractor, Importer, PluginError, Statement, hookimpl  # noqa: E402
+from argmap.plugins import load_registry  # noqa: E402
+
+
+def _doc_map(doc: Document) -> ArgumentMap:
+    return ArgumentMap([Statement("s1", doc.text.strip())], document=doc)
+
+
+class Broken:
+    """A plugin whose every component misbehaves in its own way."""
+
+    @hookimpl
+    def argmap_register_extractors(self, register):
+        register(Extractor("none", lambda doc: None))
+        register(Extractor("dict", lambda doc: {"statements": []}))
+        register(Extractor("raises", lambda doc: 1 / 0))
+        register(Extractor("other-doc", lambda doc: _doc_map(Document(text="another text"))))
+
+    @hookimpl
+    def argmap_register_exporters(self, register):
+        register(Exporter("int", lambda amap: 42))
+        register(Exporter("boom", lambda amap: [][1]))
+
+    @hookimpl
+    def argmap_register_importers(self, register):
+        register(Importer("stringy", lambda text: "a string", suffixes=(".stringy",)))
+
+
+BROKEN_CASES = {
+    "extractor returns None": (["extract", "{text}", "-e", "none"], "extractor 'none' returned NoneType, expected an ArgumentMap"),
+    "extractor returns a dict": (["extract", "{text}", "-e", "dict"], "extractor 'dict' returned dict, expected an ArgumentMap"),
+    "extractor raises": (["extract", "{text}", "-e", "raises"], "extractor 'raises' failed: ZeroDivisionError: division by zero"),
+    "extractor maps another document": (["extract", "{text}", "-e", "other-doc"],
+                                        "extractor 'other-doc' returned a map of another document (its text differs)"),
+    "exporter returns an int": (["convert", str(CORE), "-t", "int"], "exporter 'int' returned int, expected str"),
+    "exporter raises": (["convert", str(CORE), "-t", "boom"], "exporter 'boom' failed: IndexError: list index out of range"),
+    "importer returns a string": (["convert", "{tmp}/m.stringy", "-t", "json"],
+                                  "importer 'stringy' returned str, expected an ArgumentMap"),
+}
+
+
+@pytest.mark.parametrize("argv, message", BROKEN_CASES.values(), ids=BROKEN_CASES.keys())
+def test_a_misbehaving_plugin_is_one_line_naming_it(argv, message, tmp_path, capsys):
+    """Whatever a plugin's component returns or raises, the user sees one line naming the component."""
+    (tmp_path / "t.txt").write_text("Trees cool streets.", encoding="utf-8")
+    (tmp_path / "m.stringy").write_text("anything", encoding="utf-8")
+    registry = load_registry(entrypoints=False, plugins=[Broken()])
+    argv = [a.replace("{text}", str(tmp_path / "t.txt")).replace("{tmp}", str(tmp_path)) for a in argv]
+    code = main([*argv, "-o", str(tmp_path / "out")], registry=registry)
+    err = capsys.readouterr().err
+    assert (code, err) == (1, f"argmap: error: {message}\n") and not (tmp_path / "out").exists()
+
+
+def test_a_name_clash_breaks_only_that_name(capsys, tmp_path):
+    """Two plugins registering `dot`: `argmap plugins` lists the clash, `-t dot` names both plugins, and the
+    other formats still work."""
+
+    class FancyDot:
+        @hookimpl
+        def argmap_register_exporters(self, register):
+            register(Exporter("dot", lambda amap: "digraph {}\n"))
+
+    registry = load_registry(entrypoints=False, plugins=[FancyDot()])
+    assert main(["plugins"], registry=registry) == 0
+    assert "exporter 'dot' is registered by plugins 'argmap.diagram' and 'FancyDot'" in capsys.readouterr().out
+    assert main(["convert", str(CORE), "-t", "dot"], registry=registry) == 1
+    assert "neither is used" in capsys.readouterr().err
+    assert main(["convert", str(CORE), "-t", "outline", "-o", str(tmp_path / "o.md")], registry=registry) == 0
+
+
+def _fake_entry_points(monkeypatch, module_name: str, module) -> None:
+    from importlib import metadata
+
+    monkeypatch.setitem(sys.modules, module_name, module)
+    ep = metadata.EntryPoint(name="exiter", value=module_name, group="argmap")
+    monkeypatch.setattr(metadata, "entry_points", lambda group=None, **kw: [ep])
+
+
+def test_a_plugin_that_calls_sys_exit_on_import_is_reported_not_fatal(monkeypatch):
+    """sys.exit() in a plugin's import is a failure of that plugin, reported; the built-ins still load."""
+    import types
+
+    class Exiting(types.ModuleType):
+        def __getattr__(self, name):
+            raise SystemExit(3)
+
+    _fake_entry_points(monkeypatch, "argmap_exiter", Exiting("argmap_exiter"))
+    from importlib import metadata
+
+    ep = metadata.entry_points(group="argmap")[0]
+    monkeypatch.setattr(type(ep), "load", lambda self: sys.exit(3))
+    with pytest.warns(RuntimeWarning, match="argmap plugin 'exiter' failed to import: SystemExit: 3"):
+        registry = load_registry(env={})
+    assert "cues" in registry.extractors
+    with pytest.raises(argmap.UnknownPluginError, match="plugin 'exiter' failed to load: failed to import: SystemExit"):
+        registry.extractor("exiter")
+
+
+def test_load_plugins_naming_a_plugin_that_does_not_exist_warns():
+    """ARGMAP_LOAD_PLUGINS=nosuch is a warning naming it, not silence."""
+    with pytest.warns(RuntimeWarning, match="ARGMAP_LOAD_PLUGINS names 'nosuch', which is not an installed"):
+        load_registry(env={"ARGMAP_LOAD_PLUGINS": "nosuch"})

@@ -199,4 +199,4 @@ def extract(
     """Map prose with an extractor plugin (the default one unless named)."""
     if isinstance(document, str):
         document = Document(text=document)
-    return (registry or get_registry()).extractor(extractor).extract(document)
+    return (registry or get_registry()).extractor(extractor)(document)

@@ -317,7 +317,7 @@ def _extract(args: argparse.Namespace, registry: Registry, text: str, path: str)
         title=getattr(args, "title", None),
         source=None if path == "-" else path,
     )
-    return extractor.extract(document)
+    return extractor(document)
 
 
 # -- commands -----------------------------------------------------------------
@@ -424,6 +424,8 @@ def _plugins_table(registry: Registry) -> str:
     lines = [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c}" for a, b, c in rows]
     if failed:
         lines += ["", "failed to load:", *failed]
+    if registry.clashes:
+        lines += ["", "clashes (these names cannot be used):", *(f"  {m}" for m in registry.clashes.values())]
     lines += ["", "`argmap plugins --json` adds descriptions, suffixes and each exporter's options."]
     return "\n".join(lines)
 

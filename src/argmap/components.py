@@ -69,6 +69,22 @@ def parse_bool(text: str) -> bool:
     raise ValueError(f"expected true or false, got {text!r}")
 
 
+def _guarded(who: str, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a plugin's function; an argmap error passes through, any other exception becomes one
+    PluginError line naming the plugin's component (the original stays as its cause)."""
+    from .errors import ArgmapError
+
+    try:
+        return function(*args, **kwargs)
+    except ArgmapError:
+        raise
+    except RecursionError:
+        raise PluginError(f"{who} failed: its input is nested too deeply for it") from None
+    except Exception as exc:  # noqa: BLE001 - a plugin's bug must not be a traceback for the user
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        raise PluginError(f"{who} failed: {type(exc).__name__}{': ' + first if first else ''}") from exc
+
+
 def _choices(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
 
@@ -140,6 +156,22 @@ class Extractor:
     description: str = ""
     extract_units: Callable[[Document, Sequence[tuple[int, int]]], ArgumentMap] | None = None
 
+    def __call__(self, document: Document) -> ArgumentMap:
+        """Map *document*, checking that the result is a map of this very document.
+
+        An :class:`~argmap.ArgmapError` of the extractor's (input it cannot
+        handle) passes through; anything else it raises, or a result that is
+        not a map of *document*, is a :class:`~argmap.PluginError` naming it.
+        """
+        from .model import ArgumentMap
+
+        amap = _guarded(f"extractor {self.name!r}", self.extract, document)
+        if not isinstance(amap, ArgumentMap):
+            raise PluginError(f"extractor {self.name!r} returned {type(amap).__name__}, expected an ArgumentMap")
+        if amap.document.text != document.text:
+            raise PluginError(f"extractor {self.name!r} returned a map of another document (its text differs)")
+        return amap
+
 
 @attrs.frozen
 class Importer:
@@ -176,7 +208,7 @@ class Importer:
 
         for name in options:
             self.option(name)
-        amap = self.load(text, **options)
+        amap = _guarded(f"importer {self.name!r}", self.load, text, **options)
         if not isinstance(amap, ArgumentMap):
             raise PluginError(f"importer {self.name!r} returned {type(amap).__name__}, expected an ArgumentMap")
         return amap
@@ -229,7 +261,7 @@ class Exporter:
     def __call__(self, amap: ArgumentMap, **options: Any) -> str | bytes:
         """Export *amap* with *options*, after checking each is declared."""
         self.check_options(options)
-        out = self.export(amap, **options)
+        out = _guarded(f"exporter {self.name!r}", self.export, amap, **options)
         expected = bytes if self.binary else str
         if not isinstance(out, expected):
             raise PluginError(

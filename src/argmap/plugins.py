@@ -148,6 +148,15 @@ def plugin_manager(
     if entrypoints:
         allowed = _allowed(os.environ if env is None else env)
         eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+        if allowed:
+            known = {ep.name for ep in eps} | {ep.dist.name for ep in eps if ep.dist is not None}
+            for name in sorted(allowed - known):
+                warnings.warn(
+                    f"ARGMAP_LOAD_PLUGINS names {name!r}, which is not an installed argmap plugin "
+                    f"(installed: {', '.join(sorted(known)) or 'none'})",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
         for ep in eps:
             dist = ep.dist.name if ep.dist is not None else None
             version = ep.dist.version if ep.dist is not None else None
@@ -221,16 +230,21 @@ class Registry:
     exporters: Mapping[str, Exporter]
     plugins: tuple[PluginInfo, ...]
     owners: Mapping[tuple[str, str], str] = attrs.field(repr=False)
+    clashes: Mapping[tuple[str, str], str] = attrs.field(factory=dict, repr=False)
+    """(kind, name) -> why that name cannot be used (two plugins registered it)."""
 
     @classmethod
     def from_plugin_manager(cls, pm: pluggy.PluginManager) -> Registry:
         """Call every registration hook of every plugin and collect the results.
 
-        A name registered twice raises :class:`PluginError` naming both plugins.
-        A plugin whose hook raises is reported and skipped.
+        A name registered twice is a clash: neither component is used, the
+        clash is listed in ``clashes`` (and by ``argmap plugins``), and asking
+        for that name raises :class:`PluginError` naming both plugins; every
+        other name works. A plugin whose hook raises is reported and skipped.
         """
         found: dict[str, dict[str, Any]] = {kind: {} for kind in _KINDS}
         owners: dict[tuple[str, str], str] = {}
+        clashes: dict[tuple[str, str], tuple[str, str]] = {}
         per_plugin: dict[str, dict[str, list[str]]] = {}
         failures: list[PluginInfo] = list(getattr(pm, "failures", ()))
         origins = getattr(pm, "origins", {})
@@ -254,10 +268,13 @@ class Registry:
             mine = per_plugin.setdefault(plugin_name, {kind: [] for kind in _KINDS})
             for kind, component in staged:
                 key = (kind, component.name)
-                if key in owners:
-                    other = owners[key]
+                if key in owners or key in clashes:
+                    other = owners.pop(key, None) or clashes[key][0]
+                    found[kind].pop(component.name, None)
                     who = f"plugins {other!r} and {plugin_name!r}" if other != plugin_name else f"plugin {other!r} twice"
-                    raise PluginError(f"{kind} {component.name!r} is registered by {who}")
+                    clashes[key] = (other, f"{kind} {component.name!r} is registered by {who}; neither is used")
+                    mine[kind].append(component.name)
+                    continue
                 owners[key] = plugin_name
                 found[kind][component.name] = component
                 mine[kind].append(component.name)
@@ -281,6 +298,7 @@ class Registry:
             exporters=found["exporter"],
             plugins=tuple(infos) + tuple(failures),
             owners=owners,
+            clashes={key: message for key, (_, message) in clashes.items()},
         )
 
     # -- lookup ---------------------------------------------------------------
@@ -301,15 +319,29 @@ class Registry:
             raise UnknownPluginError(
                 f"several extractors are installed, choose one with -e: {', '.join(sorted(self.extractors))}"
             )
-        return _lookup("extractor", self.extractors, name)
+        return self._lookup("extractor", self.extractors, name)
 
     def importer(self, name: str) -> Importer:
         """The importer of this name."""
-        return _lookup("importer", self.importers, name)
+        return self._lookup("importer", self.importers, name)
 
     def exporter(self, name: str) -> Exporter:
         """The exporter of this name."""
-        return _lookup("exporter", self.exporters, name)
+        return self._lookup("exporter", self.exporters, name)
+
+    def _lookup(self, kind: str, table: Mapping[str, Any], name: str) -> Any:
+        if (kind, name) in self.clashes:
+            raise PluginError(self.clashes[(kind, name)])
+        try:
+            return table[name]
+        except KeyError:
+            known = ", ".join(sorted(table)) or "none"
+            message = f"unknown {kind} {name!r} (installed: {known})"
+            failed = [p for p in self.plugins if p.error is not None]
+            likely = [p for p in failed if name in p.name or name in (p.distribution or "")]
+            for p in likely or failed[:3]:
+                message += f"; plugin {p.name!r} failed to load: {p.error}"
+            raise UnknownPluginError(message) from None
 
     def importer_for(self, path: str | PurePath, text: str | None = None) -> Importer | None:
         """The importer that reads this file, if any: the one whose suffix is the longest that ends
@@ -333,6 +365,7 @@ class Registry:
         description, suffixes and (for exporters) options."""
         return {
             "plugins": [p.as_dict() for p in self.plugins],
+            "clashes": sorted(self.clashes.values()),
             "extractors": {
                 name: {"plugin": self.owners.get(("extractor", name)), "description": ex.description,
                        "units": ex.extract_units is not None}
@@ -373,14 +406,6 @@ def _sniffs(importer: Importer, text: str) -> bool:
         return bool(importer.sniff(text))  # type: ignore[misc]
     except Exception:  # noqa: BLE001 - a failing sniffer just does not recognise the text
         return False
-
-
-def _lookup(kind: str, table: Mapping[str, Any], name: str) -> Any:
-    try:
-        return table[name]
-    except KeyError:
-        known = ", ".join(sorted(table)) or "none"
-        raise UnknownPluginError(f"unknown {kind} {name!r} (installed: {known})") from None
 
 
 def _stager(kind: str, staged: list[tuple[str, Any]], plugin_name: str) -> Callable[[Any], None]:
