@@ -5,6 +5,11 @@ argmap looks for a renderer in this order: the executable named by the
 ``graphviz-pure`` executable (a static port of Graphviz, installed with
 argmap where it has wheels) beside the running Python or on the PATH.
 ``graphviz-pure`` writes SVG and PNG; PDF needs ``dot``.
+
+SVG output can carry alt text: :func:`render_dot` with ``title=``/``description=``
+puts a ``<title>`` and a ``<desc>`` first in the ``<svg>`` element (what screen
+readers, notebooks and web pages read), and :func:`alt_text` says what they
+are for a map (its thesis, its size).
 """
 
 from __future__ import annotations
@@ -17,11 +22,19 @@ import sysconfig
 from collections.abc import Mapping
 from pathlib import Path
 
+from typing import TYPE_CHECKING, TypedDict
+from xml.sax.saxutils import escape
+
 import attrs
 
 from ..errors import RenderError
+from ..model import Kind
+from ..text import replace_unsafe
 
-__all__ = ["FORMATS", "Renderer", "find_renderer", "render_dot"]
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..model import ArgumentMap
+
+__all__ = ["FORMATS", "AltText", "Renderer", "alt_text", "find_renderer", "render_dot", "svg_with_title"]
 
 FORMATS = ("svg", "png", "pdf")
 """The image formats :func:`render_dot` produces."""
@@ -79,8 +92,19 @@ def find_renderer(fmt: str = "svg", *, env: Mapping[str, str] | None = None) -> 
     raise RenderError(f"no Graphviz renderer found: {_INSTALL_HINT}")
 
 
-def render_dot(source: str, fmt: str = "svg", *, renderer: Renderer | None = None) -> bytes:
-    """Lay out DOT source with Graphviz and return the image bytes."""
+def render_dot(
+    source: str,
+    fmt: str = "svg",
+    *,
+    renderer: Renderer | None = None,
+    title: str | None = None,
+    description: str | None = None,
+) -> bytes:
+    """Lay out DOT source with Graphviz and return the image bytes.
+
+    For SVG, ``title`` and ``description`` (see :func:`alt_text`) become the
+    picture's ``<title>`` and ``<desc>`` (:func:`svg_with_title`); other
+    formats ignore them."""
     renderer = renderer or find_renderer(fmt)
     if fmt not in renderer.formats:
         raise RenderError(f"{renderer.kind} cannot write {fmt!r} (it writes {', '.join(renderer.formats)})")
@@ -97,4 +121,75 @@ def render_dot(source: str, fmt: str = "svg", *, renderer: Renderer | None = Non
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         first = next((m for m in message if m.strip()), f"exit status {proc.returncode}")
         raise RenderError(f"{Path(renderer.path).name} failed: {first}")
+    if fmt == "svg" and (title or description):
+        return svg_with_title(proc.stdout, title, description)
     return proc.stdout
+
+
+def _xml_text(text: str) -> str:
+    # Characters XML 1.0 cannot carry (control characters, lone surrogates) become U+FFFD.
+    return escape(replace_unsafe(text))
+
+
+def svg_with_title(svg: bytes, title: str | None, description: str | None = None) -> bytes:
+    """*svg* (Graphviz's output) with ``<title>`` and ``<desc>`` as the first
+    children of its ``<svg>`` element, the text escaped as XML.
+
+    >>> svg_with_title(b'<svg width="1pt">\\n<g/></svg>', "A & <b>", "x").decode()
+    '<svg width="1pt">\\n<title>A &amp; &lt;b&gt;</title>\\n<desc>x</desc>\\n<g/></svg>'
+    """
+    start = svg.find(b"<svg")
+    end = svg.find(b">", start) if start >= 0 else -1
+    if end < 0:
+        return svg
+    parts = []
+    if title:
+        parts.append(f"\n<title>{_xml_text(title)}</title>")
+    if description:
+        parts.append(f"\n<desc>{_xml_text(description)}</desc>")
+    return svg[: end + 1] + "".join(parts).encode("utf-8") + svg[end + 1 :]
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class AltText(TypedDict):
+    """The ``title`` and ``description`` keywords of :func:`render_dot`."""
+
+    title: str
+    description: str
+
+
+def alt_text(amap: ArgumentMap) -> AltText:
+    """The alt text of a map's picture, as keywords of :func:`render_dot`:
+    ``title`` names the thesis (the main claims, else the document's title),
+    ``description`` says what the map holds.
+
+    >>> import argmap
+    >>> b = argmap.MapBuilder()
+    >>> _ = b.support(b.claim("Cities should plant trees.", main=True), b.premise("Shade cools."))
+    >>> alt_text(b.build())["title"]
+    'Argument map: Cities should plant trees.'
+    """
+    theses = [s.text for s in amap.main_claims]
+    doc_title = (amap.document.title or "").strip()
+    if theses:
+        title = "Argument map: " + _clip(" / ".join(theses), 300)
+    elif doc_title:
+        title = "Argument map of " + _clip(doc_title, 300)
+    else:
+        title = "Argument map"
+    counts = {kind: 0 for kind in Kind}
+    for st in amap.statements:
+        counts[st.kind] += 1
+    kinds = ", ".join(f"{n} {kind.value}{'' if n == 1 else 's'}" for kind, n in counts.items() if n)
+    n_st, n_sup, n_att = len(amap.statements), len(amap.supports), len(amap.attacks)
+    description = (
+        f"{n_st} statement{'' if n_st == 1 else 's'}" + (f" ({kinds})" if kinds else "")
+        + f", {n_sup} support{'' if n_sup == 1 else 's'} and {n_att} attack{'' if n_att == 1 else 's'}."
+    )
+    if doc_title:
+        description = f"From “{_clip(doc_title, 200)}”. " + description
+    return {"title": title, "description": description}
