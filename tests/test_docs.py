@@ -19,6 +19,7 @@ PAGES = [
     *sorted((ROOT / "docs").glob("*.md")),
     *sorted((ROOT / "docs" / "hooks").glob("*.md")),
     *sorted((ROOT / "docs" / "plugins").glob("*.md")),
+    *sorted((ROOT / "docs" / "formats").glob("*.md")),
 ]
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 

@@ -56,12 +56,14 @@ import hashlib
 import json
 import re
 import uuid
+from collections import deque
 from collections.abc import Mapping
 from typing import Any
 
 from ..errors import FormatError, ImportLossWarning, ValidationError
 from ..losses import Losses
 from ..model import ArgumentMap, Attack, Document, Kind, Provenance, Relation, Statement, Support, is_valid_id
+from .json import parse_json
 
 __all__ = [
     "CREATED",
@@ -178,13 +180,13 @@ def derive_kinds(statements: list[Statement] | tuple[Statement, ...],
         is_source.update(rel.sources)
         (premises if isinstance(rel, Support) else attackers).update(rel.sources)
     roots = [s.id for s in statements if s.main] or [s.id for s in statements if s.id not in is_source]
-    queue = []
+    queue: deque[str] = deque()
     for sid in roots:
         if sid not in side:
             side[sid] = 0
             queue.append(sid)
     while queue:
-        item = queue.pop(0)
+        item = queue.popleft()
         for rel in incoming.get(item, ()):
             if rel.id in side:
                 continue
@@ -388,23 +390,10 @@ def dumps(amap: ArgumentMap) -> str:
 # -- reading -------------------------------------------------------------------------------------------
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
 def _parse(text: str | bytes) -> Any:
     if isinstance(text, str) and text.startswith("\ufeff"):
         text = text[1:]
-    try:
-        return json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"invalid JSON: {exc.msg}", where=f"line {exc.lineno} column {exc.colno}") from None
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})") from None
-    except RecursionError:
-        raise FormatError("invalid JSON: nested too deeply") from None
-    except ValueError as exc:
-        raise FormatError(f"invalid JSON: {exc}") from None
+    return parse_json(text)
 
 
 def looks_like_sadface(data: Any) -> bool:
@@ -476,9 +465,9 @@ def _argmap_metadata(ns: Mapping[str, Any], where: str) -> dict[str, Any]:
         return {}
     _expect(text, str, f"{where}.metadata", "metadata as JSON text")
     try:
-        value = json.loads(text, parse_constant=_no_constant)
-    except (ValueError, RecursionError) as exc:
-        raise FormatError(f"metadata is not JSON text: {exc}", where=f"{where}.metadata") from None
+        value = parse_json(text)
+    except FormatError as exc:
+        raise FormatError(f"metadata is not JSON text ({exc})", where=f"{where}.metadata") from None
     return _expect(value, dict, f"{where}.metadata", "a JSON object")
 
 
