@@ -344,3 +344,28 @@ def test_load_plugins_naming_a_plugin_that_does_not_exist_warns():
     """ARGMAP_LOAD_PLUGINS=nosuch is a warning naming it, not silence."""
     with pytest.warns(RuntimeWarning, match="ARGMAP_LOAD_PLUGINS names 'nosuch', which is not an installed"):
         load_registry(env={"ARGMAP_LOAD_PLUGINS": "nosuch"})
+
+
+# -- the scaffold ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["plugins", "new", "typing", "--kind", "exporter"], "would shadow a module of Python's standard library"),
+        (["plugins", "new", "json", "--kind", "importer"], "would shadow a module of Python's standard library"),
+        (["plugins", "new", "argmap-x", "--kind", "exporter", "--dir", "{file}/sub"], "is not a directory"),
+        (["plugins", "new", "argmap-x", "--kind", "exporter", "--dir", "/proc/argmap-nope"],
+         "cannot create the plugin here"),
+    ],
+    ids=["stdlib typing", "stdlib json", "under a regular file", "unwritable folder"],
+)
+def test_plugins_new_refuses_bad_places_and_names_in_one_line(argv, message, tmp_path, capsys):
+    """A plugin name that would shadow the standard library, or a --dir that cannot hold a folder, is one line."""
+    regular = tmp_path / "file"
+    regular.write_text("x", encoding="utf-8")
+    argv = [a.replace("{file}", str(regular)) for a in argv]
+    if "--dir" not in argv:
+        argv += ["--dir", str(tmp_path)]
+    code, _, err = run(argv, capsys)
+    assert code == 1 and one_line_error(err) and message in err

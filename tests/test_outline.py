@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import re
+
+import pytest
+from hypothesis import strategies as st
 
 from hypothesis import given
 
-from argmap import MapBuilder
-from argmap.formats.outline import escape_markdown, to_outline
+from argmap import ExportWarning, MapBuilder
+from argmap.formats.outline import WORD_JOINER, escape_markdown, to_outline
+from argmap.text import replace_unsafe
 from argmap.strategies import argument_maps, statement_texts
 
 
@@ -57,7 +62,7 @@ def test_markdown_specials_are_escaped():
     assert escape_markdown("- not a list") == "\\- not a list"
     assert escape_markdown("1. not a list") == "1\\. not a list"
     assert escape_markdown("*a* _b_ `c` [d](e) <i> $x$ & |") == (
-        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\]\\(e\\) \\<i\\> \\$x\\$ &amp; \\|"
+        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<i\\> \\$x\\$ &amp; |"
     )
 
 
@@ -66,8 +71,50 @@ def test_escaping_keeps_the_text_on_one_line_and_reversible(text):
     """Escaped text is one line, and removing the escapes gives back the text with white space joined."""
     escaped = escape_markdown(text)
     assert "\n" not in escaped and "\r" not in escaped
-    unescaped = re.sub(r"\\(.)", r"\1", escaped).replace("&amp;", "&")
-    assert unescaped == " ".join(text.split())
+    unescaped = re.sub(r"\\(.)", r"\1", escaped).replace("&amp;", "&").replace(WORD_JOINER, "")
+    assert unescaped == replace_unsafe(" ".join(text.split()))
+
+
+_ONLY_A_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.S)
+
+
+@given(statement_texts(max_size=60) | st.sampled_from([
+    "see https://example.org/a_b", "www.example.org", "write to me@example.org", "ftp://x.y", "mailto:a@b.cd",
+    "$1 and $2", "1) first", "+ plus", "- minus", "--- rule", "=== x", "# hash", "> quote", "~~gone~~", "a ~b~ c",
+    "<script>alert(1)</script>", "[x](javascript:alert(1))", "![i](x.png)", "a | b | c", "`code`", "*em* _em_",
+    "&amp; &#64; &copy;", "\\", "x\\", "\x1b[31mred\x07",
+]))
+def test_github_markdown_shows_escaped_text_literally(text):
+    """Rendered by GitHub's own Markdown (cmark-gfm with its extensions: autolinks, strikethrough, tables), an
+    escaped text is one paragraph of exactly that text: no link, emphasis, code, heading, list or HTML."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    escaped = escape_markdown(text)
+    if not escaped.strip():
+        return
+    html_out = cmarkgfm.github_flavored_markdown_to_html(escaped).strip()
+    match = _ONLY_A_PARAGRAPH.match(html_out)
+    assert match, f"{text!r} -> {escaped!r} -> {html_out!r}"
+    assert "<" not in match.group(1), html_out
+    shown = html.unescape(match.group(1)).replace(WORD_JOINER, "")
+    assert shown == replace_unsafe(" ".join(text.split()))
+
+
+def test_ids_are_shown_on_request():
+    """`-O ids=true` (ids=True) puts each statement's id after its text, for --focus."""
+    b = MapBuilder()
+    b.support(b.claim("Plant trees.", main=True), b.premise("They cool streets."))
+    out = to_outline(b.build(), ids=True)
+    assert "Plant trees. `s1`" in out and "They cool streets. `s2`" in out
+    assert "`s1`" not in to_outline(b.build())
+
+
+def test_control_characters_are_replaced_and_said_so():
+    """ESC, BEL and NUL in a statement become U+FFFD in the outline, with one warning naming the statement."""
+    b = MapBuilder()
+    b.claim("red\x1b[31m bell\x07", main=True)
+    with pytest.warns(ExportWarning, match=r"outline.control: control characters shown as U\+FFFD \(1: s1\)"):
+        out = to_outline(b.build())
+    assert "\x1b" not in out and "\x07" not in out and "\ufffd" in out
 
 
 @given(argument_maps())

@@ -1,6 +1,6 @@
 """Hypothesis strategies for argmap's model, for argmap's tests and plugin authors'.
 
-Needs ``hypothesis`` (``pip install argmap[test]``)::
+Needs ``hypothesis`` (``pip install argmap[testing]``)::
 
     from hypothesis import given
     from argmap.strategies import argument_maps

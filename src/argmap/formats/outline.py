@@ -23,34 +23,60 @@ import re
 from collections.abc import Sequence
 
 from ..model import ArgumentMap, Attack, Kind, Statement, Support
+from ..errors import ExportWarning
+from ..losses import report
+from ..text import has_unsafe, replace_unsafe
 
 __all__ = ["escape_markdown", "to_outline"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
-_LEADING_DASH = re.compile(r"^-")
+# What GitHub-flavoured Markdown would read as markup inside a line; other punctuation ((), {}, !, #
+# and + inside a line, a single $) is left alone, so the outline stays readable as plain text.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>~])")
+_LEADING = re.compile(r"^([#+=]|-(?=\s|$|-))")  # a heading, a list item, a setext underline, a rule
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp)(:)")
+_WWW = re.compile(r"(?i)\b(www)(\.)")
+_EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-]+\.)")
+WORD_JOINER = "\u2060"
 
 
 def escape_markdown(text: str) -> str:
-    """Text that Markdown (CommonMark/GFM) shows literally, on one line.
+    """Text that Markdown (CommonMark, and GitHub's flavour with its autolinks) shows literally, on one line.
 
-    >>> escape_markdown("*not* <b>bold</b> # 1")
-    '\\\\*not\\\\* \\\\<b\\\\>bold\\\\</b\\\\> \\\\# 1'
+    White space becomes single spaces; control characters become U+FFFD (the
+    outline warns). URLs and ``www.`` addresses are kept from becoming links
+    by an escaped ``:`` or ``.``; in an e-mail address, which GitHub links
+    whatever is escaped, an invisible word joiner (U+2060) follows the ``@``.
+
+    >>> escape_markdown("*not* <b>bold</b> # 1, $12bn (est.)")
+    '\\\\*not\\\\* \\\\<b\\\\>bold\\\\</b\\\\> # 1, $12bn (est.)'
+    >>> escape_markdown("see https://example.org or www.example.org")
+    'see https\\\\://example.org or www\\\\.example.org'
     """
-    flat = " ".join(text.split())
+    flat = replace_unsafe(" ".join(text.split()))
     flat = _SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
-    flat = _LEADING_DASH.sub(r"\\-", flat)  # a list item
+    if flat.count("$") > 1:  # a pair could be read as maths (GitHub)
+        flat = flat.replace("$", "\\$")
+    flat = _SCHEME.sub(r"\1\\\2", flat)
+    flat = _WWW.sub(r"\1\\\2", flat)
+    flat = _EMAIL_AT.sub("@" + WORD_JOINER, flat)
+    flat = _LEADING.sub(r"\\\1", flat)
     return _LEADING_NUMBER.sub(r"\1\\\2", flat)  # an ordered list item
 
 
 class _Writer:
-    def __init__(self, amap: ArgumentMap) -> None:
+    def __init__(self, amap: ArgumentMap, ids: bool = False) -> None:
         self.amap = amap
+        self.ids = ids
         self.lines: list[str] = []
         self.shown: set[str] = set()
+        self.unsafe: list[str] = []
 
     def text(self, statement: Statement) -> str:
-        return escape_markdown(statement.text)
+        if has_unsafe(statement.text):
+            self.unsafe.append(statement.id)
+        shown = escape_markdown(statement.text)
+        return f"{shown} `{statement.id}`" if self.ids else shown
 
     def group(self, rel: Support | Attack) -> str:
         parts = [self.text(self.amap.statement(s)) for s in rel.sources]
@@ -86,9 +112,13 @@ class _Writer:
             self.children(rel.id, 1)
 
 
-def to_outline(amap: ArgumentMap) -> str:
-    """The map as a Markdown outline (see the module docstring)."""
-    w = _Writer(amap)
+def to_outline(amap: ArgumentMap, *, ids: bool = False) -> str:
+    """The map as a Markdown outline (see the module docstring).
+
+    ``ids=True`` shows each statement's id after its text (as code), the
+    names ``argmap render --focus ID`` takes.
+    """
+    w = _Writer(amap, ids)
     title = amap.document.title
     w.lines.append(f"# {escape_markdown(title)}" if title and title.strip() else "# Argument")
     mains = list(amap.main_claims) or list(amap.roots())
@@ -101,9 +131,10 @@ def to_outline(amap: ArgumentMap) -> str:
         # Recommendations that support the thesis are listed with the recommendations.
         advice = [r for r in incoming if isinstance(r, Support) and all(
             amap.statement(s).kind is Kind.RECOMMENDATION for s in r.sources)]
-        reasons = [r for r in incoming if isinstance(r, Support) and r not in advice]
+        advice_ids = {r.id for r in advice}  # a set: `r not in advice` compared whole relations, quadratic
+        reasons = [r for r in incoming if isinstance(r, Support) and r.id not in advice_ids]
         objections = [r for r in incoming if isinstance(r, Attack)]
-        heading = "" if len(mains) == 1 else f" ({escape_markdown(main.text)[:40]})"
+        heading = "" if len(mains) == 1 else f" ({escape_markdown(main.text[:40])})"
         w.section(f"Reasons{heading}", reasons)
         w.section(f"Objections{heading}", objections)
         w.section(f"Recommendations{heading}", advice)
@@ -124,4 +155,6 @@ def to_outline(amap: ArgumentMap) -> str:
             w.shown.add(s.id)
             w.item(0, f"*{s.kind.value}:* ", w.text(s))
             w.children(s.id, 1)
+    if w.unsafe:
+        report(ExportWarning, "outline.control", "control characters shown as U+FFFD", sorted(set(w.unsafe)))
     return "\n".join(w.lines) + "\n"

@@ -28,11 +28,13 @@ import keyword
 import os
 import re
 import shutil
+import sys
 import tempfile
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
+from .._io import show_path
 from ..errors import InputError, PluginError
 
 __all__ = ["KINDS", "component_name", "module_name", "new_plugin"]
@@ -76,8 +78,11 @@ def _check(name: str, kind: str) -> None:
     module = module_name(name)
     if not module.isidentifier() or keyword.iskeyword(module):
         raise PluginError(f"invalid plugin name {name!r}: its module {module!r} is not a Python identifier")
-    if module in ("argmap", "test", "tests", "llm", "pluggy", "attrs", "hypothesis", "pytest"):
-        raise PluginError(f"invalid plugin name {name!r}: its module {module!r} would shadow a package")
+    if module in sys.stdlib_module_names or module in ("argmap", "test", "tests", "llm", "pluggy", "attrs",
+                                                        "hypothesis", "pytest", "setuptools", "pip"):
+        what = "a module of Python's standard library" if module in sys.stdlib_module_names else "a package"
+        raise PluginError(f"invalid plugin name {name!r}: its module {module!r} would shadow {what} "
+                          f"(try argmap-{name})")
     from ..plugins import load_registry
 
     builtin = load_registry(entrypoints=False)
@@ -101,18 +106,27 @@ def new_plugin(name: str, kind: str, directory: str | os.PathLike[str] = ".") ->
     parent = Path(directory)
     target = parent / name
     if target.exists() or target.is_symlink():
-        raise InputError("already exists; choose another name or --dir", where=str(target))
-    if parent.exists() and not parent.is_dir():
-        raise InputError("is not a directory", where=str(parent))
-    parent.mkdir(parents=True, exist_ok=True)
+        raise InputError("already exists; choose another name or --dir", where=show_path(target))
+    for above in (parent, *parent.parents):  # a regular file anywhere above the folder
+        if above.exists():
+            if not above.is_dir():
+                raise InputError("is not a directory", where=show_path(above))
+            break
     files = _files(name, kind)
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=parent))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=parent))
+    except OSError as exc:
+        raise InputError(f"cannot create the plugin here: {exc.strerror or exc}", where=show_path(parent)) from None
     try:
         for relative, text in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         staging.rename(target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError(f"cannot write the plugin: {exc.strerror or exc}", where=show_path(target)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

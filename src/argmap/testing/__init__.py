@@ -18,7 +18,7 @@ The checks take the registered components (:class:`~argmap.Extractor`,
 :class:`~argmap.Importer`, :class:`~argmap.Exporter`) or plain
 functions. The exporter, importer and round-trip checks are driven by
 hypothesis over the public strategies of :mod:`argmap.strategies` (they need
-``hypothesis``, as in ``pip install argmap[test]``); pass ``settings=`` to
+``hypothesis``, as in ``pip install argmap[testing]``); pass ``settings=`` to
 change how many maps they try.
 
 The rules these checks hold plugins to:
