@@ -1,0 +1,147 @@
+"""Text that Argdown reads back as written: escaping, white space, and data blocks.
+
+What Argdown 1.7.5's lexer treats as syntax inside a line of text (its token
+list, ``@argdown/core/dist/lexer.js``), and what this module does about each:
+
+- ``\\ [ ] < > # * _ { } /`` start escapes, statement and argument titles,
+  mentions, tags, headings, bold and italic, links, data, and comments
+  (``//``, ``/* */`` and ``<!-- -->`` anywhere on a line): each is escaped
+  with a backslash, always (measured: 35 probe strings came back unchanged);
+- ``.name.`` and ``:name:`` are shortcodes (``:smile:`` becomes an emoji,
+  ``.A.`` a quantifier): a ``.`` or ``:`` that starts such a pair is escaped;
+- ``===`` at a token start opens front matter: every ``=`` of a run of three
+  or more is escaped;
+- space, tab and line breaks are white space: runs become one space, and the
+  ends are trimmed (a line break cannot be drawn inside a statement);
+- inside an inference line (``-- rule, rule {data} --``), ``,`` separates
+  rules and ``--`` ends the line: both are escaped there too.
+
+Data blocks (``{argmap: {...}}``) are JSON, which is YAML flow style, with
+the characters that Argdown's data pattern or js-yaml would stumble on
+written as ``\\uXXXX`` escapes inside strings: braces (a ``}`` followed by a
+space ends the block), ``=`` (front matter), and characters YAML does not
+allow raw (C1 controls, lone surrogates, U+2028/9, U+FEFF, U+FFFE/F).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+__all__ = ["data_json", "escape_rule", "escape_text", "normalise", "tag_markup", "visible"]
+
+ARGDOWN_SPACE = re.compile(r"[ \t\r\n]+")
+"""What Argdown reads as white space inside a line of text."""
+
+_ALWAYS = re.compile(r"[\\\[\]<>#*_{}/]")
+_JS_SPACE = "\t\n\x0b\x0c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# A shortcode: the same delimiter again after at least one non-space character (JavaScript's \s).
+_SHORTCODE = {
+    ".": re.compile(rf"\.[^{_JS_SPACE}]+?\."),
+    ":": re.compile(rf":[^{_JS_SPACE}]+?:"),
+}
+_EQUALS_RUN = re.compile(r"={3,}")
+_DASH_RUN = re.compile(r"-{2,}")
+_SIMPLE_TAG = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
+
+
+def normalise(text: str) -> str:
+    """The text as Argdown reads it back: white-space runs as one space, the ends trimmed.
+
+    >>> normalise("  two\\n lines\\tand  tabs ")
+    'two lines and tabs'
+    """
+    return ARGDOWN_SPACE.sub(" ", text).strip(" ")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """What Argdown shows of *text*: :func:`normalise`, with lone surrogates (not UTF-8) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", normalise(text))
+
+
+def escape_text(text: str) -> str:
+    """The text as Argdown source that reads back as ``visible(text)``.
+
+    >>> escape_text("a <b> // c #d e.g. :smile: ===")
+    'a \\\\<b\\\\> \\\\/\\\\/ c \\\\#d e\\\\.g. \\\\:smile: \\\\=\\\\=\\\\='
+    """
+    return _escape(visible(text), _ALWAYS)
+
+
+_RULE_SPECIAL = re.compile(r"[\\\[\]<>#*_{}/,]")
+
+
+def escape_rule(text: str) -> str:
+    """An inference rule (a scheme name) as Argdown source: as :func:`escape_text`, and ``,`` and ``--`` too."""
+    flat = visible(text)
+    dashes = {i for m in _DASH_RUN.finditer(flat) for i in range(m.start(), m.end())}
+    return _escape(flat, _RULE_SPECIAL, dashes)
+
+
+def _escape(flat: str, always: re.Pattern[str], extra: set[int] | None = None) -> str:
+    equals = {i for m in _EQUALS_RUN.finditer(flat) for i in range(m.start(), m.end())}
+    if extra:
+        equals |= extra
+    out: list[str] = []
+    for i, char in enumerate(flat):
+        if always.match(char) or i in equals:
+            out.append("\\" + char)
+        elif char in _SHORTCODE and _SHORTCODE[char].match(flat, i):
+            # Every '.' and ':' starts a token (the text token stops at them), so a
+            # shortcode can start at any of them; escaping its first character stops it.
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def tag_markup(tag: str) -> str | None:
+    """The tag as Argdown source (``#tag`` or ``#(two words)``), or None when Argdown cannot hold it as written.
+
+    >>> tag_markup("pro"), tag_markup("two words"), tag_markup("a)b"), tag_markup(" x")
+    ('#pro', '#(two words)', None, None)
+    """
+    if _SIMPLE_TAG.fullmatch(tag):
+        return "#" + tag
+    if not tag or ")" in tag or tag != tag.strip() or "\n" in tag or "\r" in tag:
+        return None
+    return f"#({tag})"
+
+
+# Characters written as \\uXXXX inside data strings (see the module docstring).
+_DATA_UNSAFE = re.compile("[{}=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_string = json.JSONEncoder(ensure_ascii=False).encode
+_number = json.JSONEncoder(allow_nan=False).encode
+
+
+def _safe_string(text: str) -> str:
+    return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", _string(text))
+
+
+def data_json(value: Any) -> str:
+    """*value* as one line of JSON that Argdown's data pattern and js-yaml read back unchanged.
+
+    Raises :class:`TypeError` or :class:`ValueError` for what JSON cannot hold
+    (a set, NaN, ...).
+
+    >>> data_json({"text": "a } b", "n": [1, 2.5, None]})
+    '{"text": "a \\\\u007d b", "n": [1, 2.5, null]}'
+    """
+    if isinstance(value, str):
+        return _safe_string(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return _number(value)
+    if isinstance(value, dict) or (hasattr(value, "keys") and hasattr(value, "items")):
+        parts = []
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"keys must be strings, got {key!r}")
+            parts.append(f"{_safe_string(key)}: {data_json(item)}")
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(data_json(item) for item in value) + "]"
+    raise TypeError(f"{type(value).__name__} is not JSON")
