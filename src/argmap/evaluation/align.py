@@ -20,7 +20,7 @@ import attrs
 
 from ..model import Statement
 
-__all__ = ["THRESHOLD", "Alignment", "align", "assign", "token_f1"]
+__all__ = ["THRESHOLD", "Alignment", "align", "align_statements", "assign", "token_f1"]
 
 THRESHOLD = 0.5
 """The least token F1 at which a predicted statement may align to a gold unit."""
@@ -174,3 +174,71 @@ def align(
         (g, p, weights[g][p]) for g, p in assign(weights) if weights[g][p] >= threshold and weights[g][p] > 0
     )
     return Alignment(pairs=pairs, n_gold=len(gold_spans), n_pred=len(predicted))
+
+
+def align_statements(
+    a: Sequence[Statement],
+    b: Sequence[Statement],
+    *,
+    document_a: str = "",
+    document_b: str | None = None,
+    threshold: float = THRESHOLD,
+) -> Alignment:
+    """Align two maps' statements one to one, for a diff (``pairs`` hold ``(a index, b index, F1)``).
+
+    Statements that are the same align first, in order: the same spans (where
+    both have spans into the same document text: *document_b* ``None`` or
+    equal to *document_a*), then the same words. The rest align by token F1
+    as :func:`align` does (at least *threshold*, the largest total), compared
+    by token positions where both have spans into that text, else by words.
+    """
+    same_doc = bool(document_a) and (document_b is None or document_b == document_a)
+    token_spans = _tokens(document_a) if same_doc else []
+    pos_a = [same_doc and bool(st.spans) for st in a]
+    pos_b = [same_doc and bool(st.spans) for st in b]
+    words_a = [_words(st.text) for st in a]
+    words_b = [_words(st.text) for st in b]
+    pairs: list[tuple[int, int, float]] = []
+    free_a = set(range(len(a)))
+    free_b = set(range(len(b)))
+    keys: list[tuple[Any, Any]] = [
+        (lambda i: tuple(a[i].spans) if pos_a[i] else None, lambda j: tuple(b[j].spans) if pos_b[j] else None),
+        (lambda i: frozenset(words_a[i].items()) if words_a[i] else None,
+         lambda j: frozenset(words_b[j].items()) if words_b[j] else None),
+    ]
+    for key_a, key_b in keys:
+        waiting: dict[Any, list[int]] = {}
+        for j in sorted(free_b):
+            k = key_b(j)
+            if k is not None:
+                waiting.setdefault(k, []).append(j)
+        for i in sorted(free_a):
+            k = key_a(i)
+            if k is not None and waiting.get(k):
+                j = waiting[k].pop(0)
+                pairs.append((i, j, 1.0))
+                free_a.discard(i)
+                free_b.discard(j)
+    rows = sorted(free_a)
+    cols = sorted(free_b)
+    if rows and cols:
+        bag_a = {i: _span_tokens(token_spans, a[i].spans) if pos_a[i] else None for i in rows}
+        bag_b = {j: _span_tokens(token_spans, b[j].spans) if pos_b[j] else None for j in cols}
+        weights: list[list[float]] = []
+        for i in rows:
+            row = []
+            for j in cols:
+                ba, bb = bag_a[i], bag_b[j]
+                f1 = token_f1(ba, bb) if ba is not None and bb is not None else token_f1(words_a[i], words_b[j])
+                row.append(f1 if f1 >= threshold else 0.0)
+            weights.append(row)
+        keep_r = [r for r in range(len(rows)) if any(weights[r])]
+        keep_c = [c for c in range(len(cols)) if any(weights[r][c] for r in keep_r)]
+        if keep_r and keep_c:
+            sub = [[weights[r][c] for c in keep_c] for r in keep_r]
+            for r, c in assign(sub):
+                w = sub[r][c]
+                if w >= threshold and w > 0:
+                    pairs.append((rows[keep_r[r]], cols[keep_c[c]], w))
+    pairs.sort()
+    return Alignment(pairs=tuple(pairs), n_gold=len(a), n_pred=len(b))
