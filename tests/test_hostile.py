@@ -369,3 +369,34 @@ def test_plugins_new_refuses_bad_places_and_names_in_one_line(argv, message, tmp
         argv += ["--dir", str(tmp_path)]
     code, _, err = run(argv, capsys)
     assert code == 1 and one_line_error(err) and message in err
+
+
+def test_microtext_joints_that_share_parts_import_in_linear_time():
+    """A 'diamond' of joints 40 levels deep (each level's two joints share the level below) imports at once;
+    walking every path would take 2**40 steps."""
+    import time
+
+    from argmap.formats.microtext import parse
+
+    levels = 40
+    parts = ['<edu id="e1"><![CDATA[Cities should plant trees.]]></edu>', '<edu id="e2"><![CDATA[Trees cool.]]></edu>',
+             '<adu id="a1" type="pro"/>', '<adu id="a2" type="pro"/>']
+    edges = ['<edge id="c1" src="e2" trg="a2" type="seg"/>', '<edge id="c2" src="a2" trg="a1" type="sup"/>']
+    below = ["e1"]
+    n = 3
+    for level in range(levels):
+        here = [f"j{level}a", f"j{level}b"]
+        for joint in here:
+            parts.append(f'<joint id="{joint}"/>')
+            for part in below:
+                edges.append(f'<edge id="c{n}" src="{part}" trg="{joint}" type="seg"/>')
+                n += 1
+        below = here
+    for part in below:
+        edges.append(f'<edge id="c{n}" src="{part}" trg="a1" type="seg"/>')
+        n += 1
+    xml = '<?xml version="1.0"?><arggraph id="diamond">' + "".join(parts + edges) + "</arggraph>"
+    start = time.process_time()
+    amap = parse(xml)
+    assert time.process_time() - start < 5
+    assert [s.text for s in amap.statements] == ["Cities should plant trees.", "Trees cool."]

@@ -60,16 +60,23 @@ def edus_of(node: str, kind_of: Mapping[str, str], seg_parents: Mapping[str, lis
     """The EDUs grounding *node* (an ADU or joint), following ``seg`` edges through joints.
 
     Depth first in the order of the ``seg`` edges, with an explicit stack, so
-    that a long chain of joints needs no recursion.
+    that a long chain of joints needs no recursion; a joint reached again by
+    another path is not walked again (joints that share parts would otherwise
+    cost time exponential in the depth). The EDUs come in walking order, each
+    once.
     """
     found: list[str] = []
     trail: list[str] = []  # the ADU or joints from *node* down to the current one
     on_trail: set[str] = set()
+    done: set[str] = set()  # joints walked to the end, and EDUs found
     pending: list[Iterator[str]] = []
 
     def enter(current: str) -> None:
+        if current in done:
+            return
         if kind_of[current] == "edu":
             found.append(current)
+            done.add(current)
             return
         if current in on_trail:
             raise FormatError("segmentation edges form a cycle", where=f"joint {current!r}")
@@ -88,7 +95,9 @@ def edus_of(node: str, kind_of: Mapping[str, str], seg_parents: Mapping[str, lis
         part = next(pending[-1], None)
         if part is None:
             pending.pop()
-            on_trail.discard(trail.pop())
+            finished = trail.pop()
+            on_trail.discard(finished)
+            done.add(finished)
         else:
             enter(part)
     return found
@@ -105,8 +114,9 @@ def ground_adus(
         found = sorted(set(edus_of(adu_id, elements.kind_of, seg_parents)), key=edu_order.__getitem__)
         adu_edus[adu_id] = found
         used_edus.update(found)
+    used_parts = {part for parts in seg_parents.values() for part in parts}
     for joint in elements.joints:
-        if not any(joint in parts for parts in seg_parents.values()):
+        if joint not in used_parts:
             warnings.warn(f"joint {joint!r} grounds no ADU; it is kept in the map's metadata only",
                           MicrotextWarning, stacklevel=3)
     unused = [xml_id for xml_id, _ in elements.edu_texts if xml_id not in used_edus]
