@@ -30,9 +30,11 @@ An empty or blank document gives an empty map without asking the model.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -177,11 +179,24 @@ def _ask(model: llm.Model, document: Document) -> str:
         raise argmap.ArgmapError(f"model {model.model_id!r} failed: {type(exc).__name__}: {message}") from exc
 
 
+def _max_chars() -> int:
+    value = os.environ.get("ARGMAP_LLM_MAX_CHARS")
+    if value is None or not value.strip():
+        return MAX_CHARS
+    try:
+        limit = int(value.strip().replace("_", ""))
+    except ValueError:
+        limit = 0
+    if limit <= 0:
+        raise argmap.InputError(f"expected a whole number of characters, got {value!r}", where="ARGMAP_LLM_MAX_CHARS")
+    return limit
+
+
 def extract(document: Document, *, model: str | None = None) -> ArgumentMap:
     """Map *document* with a language model (*model*, else ``ARGMAP_LLM_MODEL``, else llm's default)."""
     if not document.text.strip():
         return ArgumentMap(document=document, metadata={"extractor": NAME})
-    limit = int(os.environ.get("ARGMAP_LLM_MAX_CHARS", MAX_CHARS))
+    limit = _max_chars()
     if len(document.text) > limit:
         raise argmap.InputError(
             f"the document has {len(document.text):,} characters; the llm extractor takes at most {limit:,} "
@@ -216,6 +231,12 @@ def parse_answer(answer: str, *, where: str = "the model's answer") -> dict[str,
             f"the model's answer is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}): "
             f"{_clip(answer)!r}",
             where=where,
+        ) from None
+    except RecursionError:
+        raise FormatError("the model's answer is nested too deeply to read", where=where) from None
+    except ValueError:  # an integer of thousands of digits
+        raise FormatError(
+            f"the model's answer holds a number of more than {sys.get_int_max_str_digits()} digits", where=where
         ) from None
     if not isinstance(data, dict):
         raise FormatError(f"expected a JSON object with statements and relations, got {_kind(data)}", where=where)
@@ -339,11 +360,17 @@ class _Aligner:
         self.text = text
         self.folded, self.where = _folded(text)
         self.used: set[int] = set()  # where statements start: one statement per starting point
+        # Where the search for a quote resumes: the occurrences before it are taken. A model that
+        # repeats one quote N times would otherwise cost N searches over the same taken places.
+        self.resume: dict[tuple[str, str], int] = {}
 
     def exact(self, quote: str, start: int = 0) -> tuple[int, int] | None:
-        at = self.text.find(quote, start)
+        key = ("exact", quote)
+        at = self.text.find(quote, max(start, self.resume.get(key, 0)) if not start else start)
         while at >= 0:
             if at not in self.used:
+                if not start:
+                    self.resume[key] = at
                 return (at, at + len(quote))
             at = self.text.find(quote, at + 1)
         return None
@@ -352,11 +379,13 @@ class _Aligner:
         needle = _folded(quote.strip())[0].strip()
         if not needle:
             return None
-        # Start searching at the first folded character at or after *start*.
-        lo = next((k for k, i in enumerate(self.where) if i >= start), len(self.where)) if start else 0
+        # Start searching at the first folded character at or after *start* (``where`` is sorted).
+        lo = bisect.bisect_left(self.where, start) if start else self.resume.get(("loose", needle), 0)
         at = self.folded.find(needle, lo)
         while at >= 0:
             if self.where[at] not in self.used:
+                if not start:
+                    self.resume[("loose", needle)] = at
                 return (self.where[at], self.where[at + len(needle) - 1] + 1)
             at = self.folded.find(needle, at + 1)
         return None

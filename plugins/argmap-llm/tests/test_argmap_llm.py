@@ -357,3 +357,39 @@ def test_uses_llms_default_model_without_the_variable(fake, monkeypatch):
     llm.set_default_model("argmap-fake")
     fake.answer = GOOD
     assert extract(Document(TEXT)).metadata["model"] == "argmap-fake"
+
+
+def test_a_quote_repeated_thousands_of_times_aligns_in_linear_time():
+    """A model that repeats one quote 5,000 times (a pathological answer) is aligned quickly, each repeat to
+    the next occurrence, then None when the text has no more."""
+    import time
+
+    from argmap_llm import align
+
+    text = "We must act. " * 5000
+    start = time.process_time()
+    spans = align(text, ["We must act."] * 5001)
+    assert time.process_time() - start < 5
+    assert spans[0] == [(0, 12)] and spans[4999] == [(64987, 64999)] and spans[5000] is None
+
+
+@pytest.mark.parametrize(
+    "answer, message",
+    [("[" * 100_000, "nested too deeply"), ('{"statements": [' + "1" * 5000 + "]}", "a number of more than")],
+    ids=["deep", "5,000 digits"],
+)
+def test_hostile_answers_are_format_errors(answer, message):
+    """An answer nested 100k deep or holding a 5,000-digit number is a FormatError, not a traceback."""
+    from argmap_llm import parse_answer
+
+    with pytest.raises(argmap.FormatError, match=message):
+        parse_answer(answer)
+
+
+def test_a_bad_max_chars_setting_is_one_line(monkeypatch):
+    """ARGMAP_LLM_MAX_CHARS=lots is an InputError naming the variable."""
+    from argmap_llm import extract
+
+    monkeypatch.setenv("ARGMAP_LLM_MAX_CHARS", "lots")
+    with pytest.raises(argmap.InputError, match="ARGMAP_LLM_MAX_CHARS: expected a whole number of characters"):
+        extract(argmap.Document(text="Trees cool streets."))
