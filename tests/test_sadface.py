@@ -499,6 +499,12 @@ def test_derived_kinds_follow_the_parity_of_attacks():
     ('{"nodes": [{"id": "a", "type": "atom", "text": "x", "metadata": {"argmap": {"metadata": "{"}}}], "edges": []}',
      "nodes[0].metadata.argmap.metadata", "not JSON text"),
     ('{"nodes": [], "edges": [], "metadata": {"core": {"title": 5}}}', "metadata.core.title", "expected a string"),
+    (('{"nodes": [{"id": "a", "type": "atom", "text": "x", "metadata": {"argmap": {"metadata": "{\\"k\\": 1e400}"}}}],'
+     ' "edges": []}'), "nodes[0].metadata.argmap.metadata", "out of range"),
+    (('{"nodes": [{"id": "a", "type": "atom", "text": "x", "metadata": {"argmap": {"metadata": "{\\"k\\": '
+     '\\"\\\\ud800\\"}"}}}], "edges": []}'), "nodes[0].metadata.argmap.metadata", "lone surrogate"),
+    ('{"nodes": [{"id": "a", "type": "atom", "text": "x\\udc00"}], "edges": []}', None, "lone surrogate"),
+    ("[" * 100_000 + "]" * 100_000, None, "nested too deeply"),
     ('{"nodes": [{"id": "a", "type": "atom", "text": "x", "metadata": {"o": NaN}}], "edges": []}', None,
      "NaN is not a JSON number"),
 ])

@@ -390,6 +390,20 @@ def dumps(amap: ArgumentMap) -> str:
 # -- reading -------------------------------------------------------------------------------------------
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"the number {text[:20]} is out of range")
+    return value
+
+
+_decode = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite).decode
+
+
 def _parse(text: str | bytes) -> Any:
     if isinstance(text, str) and text.startswith("\ufeff"):
         text = text[1:]
@@ -465,8 +479,12 @@ def _argmap_metadata(ns: Mapping[str, Any], where: str) -> dict[str, Any]:
         return {}
     _expect(text, str, f"{where}.metadata", "metadata as JSON text")
     try:
-        value = parse_json(text)
+        # One decoder made once (json.loads with options makes one per call); text with an escaped
+        # surrogate goes through parse_json, which refuses lone ones.
+        value = parse_json(text) if "\\u" in text else _decode(text)
     except FormatError as exc:
+        raise FormatError(f"metadata is not JSON text ({exc.message})", where=f"{where}.metadata") from None
+    except (ValueError, RecursionError) as exc:
         raise FormatError(f"metadata is not JSON text ({exc})", where=f"{where}.metadata") from None
     return _expect(value, dict, f"{where}.metadata", "a JSON object")
 

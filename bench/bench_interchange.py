@@ -1,0 +1,97 @@
+"""Benchmark of the interchange formats on the 112 microtext maps (run by hand, not a test).
+
+    .venv/bin/python bench/bench_interchange.py --format sadface [--repeat 5] [--corpus PATH]
+
+One function per format (``FORMATS``), each timing the export of every map of arg-microtexts part 1
+(read in place: $ARGMAP_MICROTEXT_CORPUS or ../shared/corpora/arg-microtexts-part1) and the import of
+those exports back into maps, against floors measured in the same run on the same data: the standard
+library's ``json.dumps`` of the format's own data (what any writer of that JSON must at least do) and
+``json.loads`` of the exported texts (what any reader must at least do). Best of --repeat runs with
+:func:`time.perf_counter`, a :func:`gc.collect` before each. The result is a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+Row = tuple[str, float, str, float]  # (what, seconds, floor, floor seconds)
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def corpus_maps(corpus: Path) -> list:
+    from argmap.formats.microtext import load_path
+
+    files = sorted((corpus / "corpus" / "en").glob("*.xml"))
+    if not files:
+        sys.exit(f"no microtext XML files in {corpus / 'corpus' / 'en'}")
+    return [load_path(p) for p in files]
+
+
+# -- one function per format ---------------------------------------------------------------------------
+
+
+def sadface(maps: list, repeat: int) -> list[Row]:
+    """SADFace (argmap.formats.sadface): dumps of every map, loads of every export."""
+    from argmap.formats.sadface import dumps, loads, map_to_dict
+
+    texts = [dumps(m) for m in maps]
+    assert [loads(t) for t in texts] == maps, "the round trip is not exact"
+    data = [map_to_dict(m) for m in maps]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an import that warns would be a loss: refuse to time it
+        export = best(lambda: [dumps(m) for m in maps], repeat)
+        floor_out = best(lambda: [json.dumps(d, indent=4, sort_keys=True, ensure_ascii=False) for d in data], repeat)
+        back = best(lambda: [loads(t) for t in texts], repeat)
+        floor_in = best(lambda: [json.loads(t) for t in texts], repeat)
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    return [
+        (f"export {len(maps)} maps to SADFace ({size / 1e6:.2f} MB)", export,
+         "json.dumps of the same SADFace data (indent 4, sorted keys)", floor_out),
+        (f"import the {len(maps)} SADFace texts back", back, "json.loads of the same texts", floor_in),
+    ]
+
+
+FORMATS: dict[str, Callable[[list, int], list[Row]]] = {"sadface": sadface}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--format", choices=sorted(FORMATS), action="append",
+                        help="the format to measure (repeatable; default: all)")
+    parser.add_argument("--repeat", type=int, default=5)
+    default = os.environ.get("ARGMAP_MICROTEXT_CORPUS") or ROOT.parent / "shared" / "corpora" / "arg-microtexts-part1"
+    parser.add_argument("--corpus", type=Path, default=Path(default))
+    args = parser.parse_args(argv)
+    maps = corpus_maps(args.corpus)
+    print(f"Python {platform.python_version()} on {platform.machine()}; {len(maps)} microtext maps from "
+          f"{args.corpus}; best of {args.repeat}\n")
+    print("| format | what | time (ms) | floor | floor (ms) | ratio |")
+    print("|---|---|---:|---|---:|---:|")
+    for name in args.format or sorted(FORMATS):
+        for what, seconds, floor, floor_seconds in FORMATS[name](maps, args.repeat):
+            print(f"| {name} | {what} | {seconds * 1000:.1f} | {floor} | {floor_seconds * 1000:.1f} "
+                  f"| {seconds / floor_seconds:.1f}x |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
