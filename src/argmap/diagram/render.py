@@ -15,6 +15,7 @@ are for a map (its thesis, its size).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,6 @@ import attrs
 
 from ..errors import RenderError
 from ..model import Kind
-from ..text import replace_unsafe
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..model import ArgumentMap
@@ -126,9 +126,13 @@ def render_dot(
     return proc.stdout
 
 
+# What XML 1.0 cannot carry: control characters but tab, newline and carriage return, lone
+# surrogates, U+FFFE and U+FFFF (https://www.w3.org/TR/xml/#charsets).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _xml_text(text: str) -> str:
-    # Characters XML 1.0 cannot carry (control characters, lone surrogates) become U+FFFD.
-    return escape(replace_unsafe(text))
+    return escape(_NOT_XML.sub("\ufffd", text))
 
 
 def svg_with_title(svg: bytes, title: str | None, description: str | None = None) -> bytes:

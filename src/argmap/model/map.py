@@ -147,22 +147,40 @@ class ArgumentMap:
         return f"<ArgumentMap: {len(self.statements)} statements, {len(self.relations)} relations{title}>"
 
     # -- Jupyter --------------------------------------------------------------
+    # Lazy imports, and the only places the model reaches the diagram package: the
+    # diagram depends on the model, so importing it at the top would make a circle.
 
     def _repr_svg_(self) -> str | None:
         """The map's diagram, for Jupyter (``None`` when Graphviz is missing)."""
-        # A lazy import, and the only place the model reaches the diagram package: the
-        # diagram depends on the model, so importing it at the top would make a circle.
         from ..diagram.jupyter import notebook_svg
 
         return notebook_svg(self)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """The diagram as SVG where Graphviz is available, and a one-line summary."""
-        bundle = {"text/plain": repr(self)}
-        svg = self._repr_svg_()
-        if svg is not None:
-            bundle["image/svg+xml"] = svg
-        return bundle
+        """The diagram as HTML scaled to the cell's width and as SVG, where Graphviz is
+        available, and a one-line summary."""
+        from ..diagram.jupyter import notebook_bundle
+
+        return notebook_bundle(self)
+
+    def diagram(self, **options: Any) -> Any:
+        """The diagram drawn with diagram options (``theme``, ``direction``, ``depth``,
+        ``focus``, ``kinds``, ...): an :class:`argmap.diagram.jupyter.Diagram`, which a
+        notebook shows scaled to the cell's width (``.svg`` is its text, ``.save(path)``
+        writes it). Needs Graphviz (:class:`~argmap.RenderError` otherwise)."""
+        from ..diagram.jupyter import Diagram
+
+        return Diagram.of(self, **options)
+
+    def view(self, *, height: int = 640, **options: Any) -> Any:
+        """The interactive page, the diagram beside the document's text, for a
+        notebook: an :class:`argmap.diagram.jupyter.MapView` shown ``height`` pixels
+        tall (``.html`` is the page, ``.save(path)`` writes it). Takes the ``html``
+        exporter's options: ``theme``, ``direction``, ``depth``, ``focus``, ...,
+        ``select`` (a statement id) and ``text``."""
+        from ..diagram.jupyter import MapView
+
+        return MapView.of(self, height=height, **options)
 
     def __len__(self) -> int:
         """The number of statements."""

@@ -75,6 +75,7 @@
     var b = el("button", "st k-" + s.kind + (s.main ? " main" : ""));
     b.type = "button";
     b._s = s.i;
+    b.setAttribute("data-id", s.id);
     b.appendChild(el("span", "kind", kindLabel(s)));
     b.appendChild(doc.createTextNode(s.text));
     li.appendChild(b);
@@ -90,6 +91,7 @@
       var m = el("mark", "m k-" + S[ids[0]].kind, seg[0]);
       m._ids = ids;
       m._k = S[ids[0]].kind;
+      m.setAttribute("data-ids", ids.map(function (i) { return S[i].id; }).join(" "));
       ids.forEach(function (i) {
         var s = S[i];
         s.marks.push(m);
@@ -133,6 +135,8 @@
       s.node = g;
       g._s = s.i;
       g.classList.add("st-node");
+      g.setAttribute("data-id", s.id);
+      g.setAttribute("data-kind", s.kind);
       g.setAttribute("role", "button");
       g.setAttribute("aria-label", kindLabel(s) + ": " + s.text);
     } else if (relById.has(name)) {
