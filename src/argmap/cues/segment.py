@@ -209,16 +209,23 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside a sentence where a new argumentative unit begins."""
     cuts: list[int] = []
     sentence = text[start:end]
+    # Word counts on either side of a candidate cut come from the words' offsets, found once:
+    # counting the words of the two halves for each candidate was quadratic in a long sentence.
+    word_ends = [m.end() for m in _WORD.finditer(sentence)]
+    total = len(word_ends)
+
+    def words_before(at: int) -> int:
+        return bisect_right(word_ends, at)
+
     lead = lx.SUBORDINATE_LEAD.match(sentence)
     if lead:
         conj = lead.group("conj").lower()
         weak = conj in ("despite", "in spite of")
+        lead_words = words_before(lead.end())
         for cm in re.finditer(r",\s+", sentence):
-            before = sentence[lead.end():cm.start()]
-            after = sentence[cm.end():]
-            if _words(before) < _MIN_WORDS or _words(after) < 4:
+            if words_before(cm.start()) - lead_words < _MIN_WORDS or total - words_before(cm.end()) < 4:
                 continue
-            if weak and not _AUX.search(before):
+            if weak and not _AUX.search(sentence, lead.end(), cm.start()):
                 break
             cuts.append(start + cm.end())
             break
@@ -233,7 +240,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
             check = lx.NOT_CLAUSE_AFTER.get(word)
             if check is not None and m.group("cut").lower() == word and check.match(sentence, m.end("cut")):
                 continue
-        if _words(sentence[:at]) < _MIN_WORDS or _words(sentence[at:]) < _MIN_WORDS:
+        if words_before(at) < _MIN_WORDS or total - words_before(at) < _MIN_WORDS:
             continue
         cut = start + at
         if cuts and abs(cut - cuts[-1]) < 12:
