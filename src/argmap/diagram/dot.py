@@ -32,7 +32,10 @@ from .views import DiagramOptions, select
 
 __all__ = ["quote", "to_dot"]
 
-_FONT = "Helvetica,Arial,sans-serif"
+# Graphviz resolves "Helvetica" through fontconfig (a metric-compatible sans on Linux); graphviz-pure has
+# hard-coded metrics for it, while a list such as "Helvetica,Arial,sans-serif" made it fall back to Times
+# metrics and draw text wider than its box.
+_FONT = "Helvetica"
 
 
 LEGEND = '"argmap-legend"'
