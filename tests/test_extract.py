@@ -236,3 +236,18 @@ def test_a_reported_view_after_indeed_is_still_an_objection():
     ))
     assert by_text(amap, "Indeed one could argue").kind is Kind.OBJECTION
     assert by_text(amap, "But visitors").kind is Kind.REBUTTAL
+
+
+def test_a_headline_taken_as_the_thesis_still_titles_the_document():
+    """When the headline is the thesis (a statement of the map), it also stays the document's title."""
+    import argmap
+
+    text = (
+        "The council should fund tree planting this year\n\n"
+        "Trees cool the streets in summer, and shade lowers heat deaths among the old. They also clean the air.\n\n"
+        "Some say trees cost too much to water. But a grown tree needs little water.\n\n"
+        "The savings on air conditioning pay for the trees within a few years."
+    )
+    amap = argmap.extract(text)
+    assert [s.text for s in amap.main_claims] == ["The council should fund tree planting this year"]
+    assert amap.document.title == "The council should fund tree planting this year"

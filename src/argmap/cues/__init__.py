@@ -153,7 +153,7 @@ def extract(document: Document) -> ArgumentMap:
 
     Units are found by :func:`argmap.cues.segment.segment`; page furniture
     and a headline that is not the thesis are left out (a headline becomes
-    the document's title when it has none). Ids are ``s1, s2, ...``
+    the document's title when it has none, thesis or not). Ids are ``s1, s2, ...``
     in document order and ``r1, r2, ...`` in the order of the relations'
     source statements. Every statement and relation carries
     ``Provenance("cues", confidence)``.
@@ -163,9 +163,10 @@ def extract(document: Document) -> ArgumentMap:
         return ArgumentMap(document=document, metadata={"extractor": NAME})
     plan = analyse(units)
     keep = [i for i, u in enumerate(units) if u.zone != "headline" or i == plan.thesis]
-    headlines = [u for i, u in enumerate(units) if u.zone == "headline" and i != plan.thesis]
+    headlines = [u for u in units if u.zone == "headline"]
     if document.title is None and headlines:
-        # A headline left out of the map still names the document (and titles its diagram).
+        # A headline names the document (and titles its diagram), whether it is left out of the map
+        # or taken as its thesis.
         document = attrs.evolve(document, title=" ".join(" ".join(u.text.split()) for u in headlines))
     return _build(document, units, plan, keep)
 
