@@ -217,6 +217,8 @@ def derive_kinds(statements: list[Statement] | tuple[Statement, ...],
 
 def _sadface_meta(metadata: Mapping[str, Any]) -> Mapping[str, Any]:
     """``metadata["sadface"]`` where it is an object (as the reader leaves it), else nothing."""
+    if not metadata:
+        return metadata
     found = metadata.get("sadface")
     return found if isinstance(found, Mapping) else {}
 
@@ -240,22 +242,32 @@ def _provenance(p: Provenance) -> dict[str, Any]:
     return out
 
 
-def _document_uuid(amap: ArgumentMap) -> tuple[str, uuid.UUID]:
+def _uuid5(space: bytes, name: str) -> str:
+    """``str(uuid.uuid5(UUID(bytes=space), name))``, without making UUID objects (it runs for every node and
+    edge of a map)."""
+    digest = bytearray(hashlib.sha1(space + name.encode("utf-8", "surrogatepass")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    x = digest.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+
+
+def _document_uuid(amap: ArgumentMap) -> tuple[str, bytes]:
     """The document's SADFace id (kept from a file argmap read, else made from the map's content) and
     the namespace of the map's other UUIDs."""
     core = _sadface_meta(amap.metadata).get("core")
     kept = core.get("id") if isinstance(core, Mapping) else None
     if isinstance(kept, str) and kept:
         try:
-            return kept, uuid.UUID(kept)
+            return kept, uuid.UUID(kept).bytes
         except ValueError:
-            return kept, uuid.uuid5(NAMESPACE, kept)
+            return kept, uuid.UUID(_uuid5(NAMESPACE.bytes, kept)).bytes
     digest = hashlib.sha1()
     for part in (amap.document.title or "", amap.document.text, *(f"{s.id}\x00{s.text}" for s in amap.statements)):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
-    made = uuid.uuid5(NAMESPACE, digest.hexdigest())
-    return str(made), made
+    made = _uuid5(NAMESPACE.bytes, digest.hexdigest())
+    return made, uuid.UUID(made).bytes
 
 
 def map_to_dict(amap: ArgumentMap) -> dict[str, Any]:
@@ -271,10 +283,10 @@ def map_to_dict(amap: ArgumentMap) -> dict[str, Any]:
             taken.add(kept)
     for item in items:
         if item.id not in sid:
-            made, n = str(uuid.uuid5(space, item.id)), 1
+            made, n = _uuid5(space, item.id), 1
             while made in taken:
                 n += 1
-                made = str(uuid.uuid5(space, f"{item.id}\x00{n}"))
+                made = _uuid5(space, f"{item.id}\x00{n}")
             sid[item.id] = made
             taken.add(made)
 
@@ -287,7 +299,7 @@ def map_to_dict(amap: ArgumentMap) -> dict[str, Any]:
         if isinstance(kept, str) and kept and kept not in taken:
             resource_id = kept
         else:
-            resource_id = str(uuid.uuid5(space, "\x00resource"))
+            resource_id = _uuid5(space, "\x00resource")
         taken.add(resource_id)
         resources.append({"id": resource_id, "type": "text", "content": document.text,
                           "metadata": {"core": {}, **_native(doc_meta)}})
@@ -368,7 +380,7 @@ def map_to_dict(amap: ArgumentMap) -> dict[str, Any]:
         "metadata": metadata,
         "resources": resources,
         "nodes": nodes,
-        "edges": [{"id": str(uuid.uuid5(space, f"{s}>{t}")), "source_id": s, "target_id": t} for s, t in edges],
+        "edges": [{"id": _uuid5(space, f"{s}>{t}"), "source_id": s, "target_id": t} for s, t in edges],
     }
 
 
@@ -503,64 +515,77 @@ def _argmap_provenance(ns: Mapping[str, Any], where: str) -> Provenance | None:
 class _Node:
     """One node of the file, as read."""
 
-    __slots__ = ("data", "id", "index", "ns", "role", "sid", "sources", "targets", "type", "where")
+    __slots__ = ("data", "id", "index", "ns", "role", "sid", "sources", "targets", "type")
 
     def __init__(self, index: int, sid: str, node_type: str, data: dict[str, Any],
-                 ns: dict[str, Any] | None) -> None:
+                 ns: dict[str, Any] | None, role: str) -> None:
         self.index = index
         self.sid = sid
         self.type = node_type
         self.data = data
         self.ns = ns  # argmap's namespace, where argmap wrote the node
-        self.where = f"nodes[{index}]"
         self.id = ""
-        self.role = ""  # "atom", "support" or "attack"; "" for a node that is not imported
+        self.role = role  # "atom", "support" or "attack"; "" for a node that is not imported
         self.sources: list[str] = []
         self.targets: list[str] = []
+
+    @property
+    def where(self) -> str:
+        return f"nodes[{self.index}]"
+
+
+_ROLES = {"atom": "atom", "inference": "support", "conflict": "attack"}
+
+
+# _read_nodes and _wire run once per node and edge: they test the usual object with a few type() checks
+# and build error places only on the way to an error (through _expect, which raises).
 
 
 def _read_nodes(nodes: list[Any], losses: Losses, messages: dict[str, str]) -> dict[str, _Node]:
     found: dict[str, _Node] = {}
     for i, obj in enumerate(nodes):
-        where = f"nodes[{i}]"
-        _expect(obj, dict, where, "an object")
-        sid = _expect(obj.get("id"), str, f"{where}.id", "a string")
+        if type(obj) is not dict:
+            _expect(obj, dict, f"nodes[{i}]", "an object")
+        sid = obj.get("id")
+        if type(sid) is not str:
+            _expect(sid, str, f"nodes[{i}].id", "a string")
         if sid in found:
-            raise FormatError(f"duplicate id {sid!r}", where=f"{where}.id")
-        node_type = _expect(obj.get("type"), str, f"{where}.type", "a string")
+            raise FormatError(f"duplicate id {sid!r}", where=f"nodes[{i}].id")
+        node_type = obj.get("type")
+        if type(node_type) is not str:
+            _expect(node_type, str, f"nodes[{i}].type", "a string")
         meta = obj.get("metadata")
+        ns = None
         if meta is not None:
-            _expect(meta, dict, f"{where}.metadata", "an object")
-        ns = meta.get(ARGMAP) if isinstance(meta, dict) else None
-        if ns is not None:
-            _expect(ns, dict, f"{where}.metadata.{ARGMAP}", "an object")
-        node = _Node(i, sid, node_type, obj, ns)
-        found[sid] = node
+            if type(meta) is not dict:
+                _expect(meta, dict, f"nodes[{i}].metadata", "an object")
+            ns = meta.get(ARGMAP)
+            if ns is not None and type(ns) is not dict:
+                _expect(ns, dict, f"nodes[{i}].metadata.{ARGMAP}", "an object")
         name = obj.get("name")
-        if node_type == "atom":
-            text = _expect(obj.get("text"), str, f"{where}.text", "a string")
-            if not text.strip():
-                raise FormatError("an atom needs text", where=f"{where}.text")
-            node.role = "atom"
-        elif node_type == "inference":
-            node.role = "support"
-        elif node_type == "conflict":
-            node.role = "attack"
+        role = _ROLES.get(node_type, "")
+        if role == "atom":
+            text = obj.get("text")
+            if type(text) is not str:
+                _expect(text, str, f"nodes[{i}].text", "a string")
+            if not text or text.isspace():
+                raise FormatError("an atom needs text", where=f"nodes[{i}].text")
         elif node_type == "scheme":  # the 0.2 dialect
             if name == _SUPPORT_NAME:
-                node.role = "support"
+                role = "support"
             elif name in _ATTACK_SCHEMES:
-                node.role = "attack"
+                role = "attack"
             else:
                 code = f"sadface.scheme.{_code_part(name) if isinstance(name, str) else 'unnamed'}"
                 messages[code] = f"scheme nodes named {name!r} (argmap has supports and attacks only)"
                 losses.add(code, sid)
-        else:
+        elif not role:
             code = f"sadface.node.{_code_part(node_type)}"
             messages[code] = f"nodes of type {node_type!r} (not a SADFace atom, inference or conflict)"
             losses.add(code, sid)
-        if node.role in ("support", "attack") and name is not None:
-            _expect(name, str, f"{where}.name", "a string")
+        if role in ("support", "attack") and name is not None and type(name) is not str:
+            _expect(name, str, f"nodes[{i}].name", "a string")
+        found[sid] = _Node(i, sid, node_type, obj, ns, role)
     return found
 
 
@@ -568,26 +593,33 @@ def _wire(edges: list[Any], nodes: dict[str, _Node], losses: Losses) -> None:
     """Give each inference and conflict node its sources and targets from the edges."""
     seen: set[tuple[str, str]] = set()
     for i, obj in enumerate(edges):
-        where = f"edges[{i}]"
-        _expect(obj, dict, where, "an object")
-        src = _expect(obj.get("source_id"), str, f"{where}.source_id", "a string")
-        trg = _expect(obj.get("target_id"), str, f"{where}.target_id", "a string")
-        edge_id = obj.get("id") if isinstance(obj.get("id"), str) else f"edges[{i}]"
+        if type(obj) is not dict:
+            _expect(obj, dict, f"edges[{i}]", "an object")
+        src, trg = obj.get("source_id"), obj.get("target_id")
+        if type(src) is not str:
+            _expect(src, str, f"edges[{i}].source_id", "a string")
+        if type(trg) is not str:
+            _expect(trg, str, f"edges[{i}].target_id", "a string")
         a, b = nodes.get(src), nodes.get(trg)
+        code = None
         if a is None or b is None:
-            losses.add("sadface.edge.dangling", edge_id)
+            code = "sadface.edge.dangling"
         elif not a.role or not b.role:
-            losses.add("sadface.edge.dropped", edge_id)
+            code = "sadface.edge.dropped"
         elif (src, trg) in seen:
-            losses.add("sadface.edge.duplicate", edge_id)
-        elif a.role == "atom" and b.role == "atom":
-            losses.add("sadface.edge.unrepresentable", edge_id)
-        else:
-            seen.add((src, trg))
-            if b.role != "atom" and a.role == "atom":
-                b.sources.append(src)
+            code = "sadface.edge.duplicate"
+        elif a.role == "atom":
+            if b.role == "atom":
+                code = "sadface.edge.unrepresentable"
             else:
-                a.targets.append(trg)
+                b.sources.append(src)
+        else:
+            a.targets.append(trg)
+        if code is None:
+            seen.add((src, trg))
+        else:
+            edge_id = obj.get("id")
+            losses.add(code, edge_id if isinstance(edge_id, str) else f"edges[{i}]")
 
 
 def _check_relations(nodes: dict[str, _Node], losses: Losses) -> None:
