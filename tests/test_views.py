@@ -175,3 +175,13 @@ def test_many_reasons_are_staggered_over_rows():
                (re.search(r"minlen=(\d)", line) for line in dot.splitlines() if " -> s1 [" in line)]
     assert minlens == [1, 2, 3] * 3
     assert "minlen" not in to_dot(b.build(), stagger=1)
+
+
+def test_show_ids_puts_each_id_above_its_text():
+    """show_ids draws each statement's id (what focus takes) as the first line of its box; off by default."""
+    amap = sample()
+    dot = to_dot(amap, show_ids=True)
+    for st in amap.statements:
+        line = next(x for x in dot.splitlines() if x.strip().startswith(f"{st.id} ["))
+        assert f'label="[{st.id}]\\n' in line
+    assert "[s1]" not in to_dot(amap)

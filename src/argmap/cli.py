@@ -174,9 +174,11 @@ def _add_exporter_options(p: argparse.ArgumentParser) -> None:
                    help="frame the statements of each source paragraph together")
     g.add_argument("--width", type=_count, metavar="N", help="characters per line of statement text (default: 30)")
     g.add_argument("--no-legend", dest="legend", action="store_false", default=None, help="leave out the legend")
+    g.add_argument("--show-ids", action="store_true", default=None,
+                   help="put each statement's id (what --focus takes) above its text")
 
 
-_SHORTHANDS = ("direction", "theme", "kinds", "depth", "focus", "group_paragraphs", "width", "legend")
+_SHORTHANDS = ("direction", "theme", "kinds", "depth", "focus", "group_paragraphs", "width", "legend", "show_ids")
 
 
 def _pair(value: str) -> tuple[str, str]:

@@ -38,6 +38,7 @@ def _options() -> tuple[Option, ...]:
         Option("max_lines", "lines of statement text before '…' (default: 14)", parse=_count),
         Option("legend", "draw the legend (default: true)", parse=parse_bool),
         Option("stagger", "rows over which the reasons of one claim are spread (default: 3)", parse=_count),
+        Option("show_ids", "put each statement's id (what focus takes) above its text", parse=parse_bool),
     )
 
 

@@ -145,7 +145,10 @@ class _Writer:
         o = self.opts
         # Clean once (one warning per statement), then escape: the hot path of big maps.
         text = clean(st.text, st.id)
-        label = '"' + escape_line("\n".join(_lines(text, o.width, o.max_lines, st.id))).replace("\n", "\\n") + '"'
+        lines = _lines(text, o.width, o.max_lines, st.id)
+        if o.show_ids:
+            lines = [f"[{st.id}]", *lines]
+        label = '"' + escape_line("\n".join(lines)).replace("\n", "\\n") + '"'
         source = clean(_quote_of(self.amap, st), st.id, warn=False) if st.spans else text
         tooltip = '"' + _fit(escape_tooltip(source), source, st.id) + '"'
         extra = ""

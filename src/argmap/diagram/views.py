@@ -66,6 +66,7 @@ class DiagramOptions:
     - ``width``: characters per line of wrapped text; ``max_lines``: lines before "…".
     - ``legend``: draw a legend of the kinds and relations shown.
     - ``stagger``: spread the reasons of a claim that has many over this many rows.
+    - ``show_ids``: put each statement's id (what ``focus`` takes) above its text.
     """
 
     direction: str = attrs.field(default="top", validator=attrs.validators.in_(tuple(DIRECTIONS)))
@@ -79,6 +80,7 @@ class DiagramOptions:
     max_lines: int | None = attrs.field(default=14, validator=_OPTIONAL_COUNT)
     legend: bool = attrs.field(default=True, validator=_BOOL)
     stagger: int = attrs.field(default=3, validator=_COUNT)
+    show_ids: bool = attrs.field(default=False, validator=_BOOL)
 
     @classmethod
     def of(cls, options: DiagramOptions | None = None, **changes: Any) -> DiagramOptions:
