@@ -650,9 +650,9 @@ def test_the_library_loads_and_saves_argmap_output_byte_for_byte(exported):
 @pytest.mark.graphviz
 def test_the_library_dot_export_of_argmap_output_renders(exported, tmp_path):
     """The library's DOT export of argmap's output is accepted by dot -Tsvg, one node per atom and scheme."""
+    need_renderers()
     if shutil.which("dot") is None:
-        need_renderers()
-        pytest.skip("dot is not installed")
+        pytest.skip("the library's DOT is checked with dot, which is not installed")
     out, found = exported
     dots = sorted((out / "resaved").glob("*.dot"))
     assert len(dots) == len(found)
@@ -667,8 +667,9 @@ def test_the_library_dot_export_of_argmap_output_renders(exported, tmp_path):
 @pytest.mark.graphviz
 def test_python_dash_m_sadface_exportdot_renders(exported, tmp_path):
     """The library's own command, `python -m sadface --load f --exportdot`, draws argmap's export through dot."""
+    need_renderers()
     if shutil.which("dot") is None:
-        pytest.skip("dot is not installed")
+        pytest.skip("the library's DOT is checked with dot, which is not installed")
     _, found = exported
     _, path = found["street-trees"]
     done = subprocess.run([str(interop_python()), "-m", "sadface", "--load", str(path), "--exportdot"],
