@@ -60,7 +60,7 @@ _AIF_KEYS = frozenset({"nodes", "edges", "locutions", "participants", "schemeful
 _WRAPPER_KEYS = frozenset({"AIF", "text", "OVA", "ova", "dialog", "argmap"})
 _RA_DEFAULTS = frozenset({"", "RA", "Default Inference", "Default"})
 _CA_DEFAULTS = frozenset({"", "CA", "Default Conflict", "Default"})
-_RECORD_PLACE = re.compile(r"(statements|relations)\[(\d+)\](.*)", re.S)
+_RECORD_PLACE = re.compile(r"(statements|relations)\[(\d+)\](.*)", re.DOTALL)
 
 
 def loss_messages(losses: Losses) -> dict[str, str]:
@@ -73,7 +73,7 @@ def loss_messages(losses: Losses) -> dict[str, str]:
 
 
 class _Node:
-    __slots__ = ("index", "nid", "type", "text", "raw")
+    __slots__ = ("index", "nid", "raw", "text", "type")
 
     def __init__(self, index: int, nid: str, type_: str, text: str | None, raw: dict[str, Any]) -> None:
         self.index, self.nid, self.type, self.text, self.raw = index, nid, type_, text, raw
@@ -191,7 +191,7 @@ def _resolve(node: _Node, nodes: Mapping[str, _Node], kept: set[str], preds: Map
     target = targets[0]
     ttype = nodes[target].type
     ok = (ttype == "I" and target in kept) or (node.type == "CA" and ttype in _SCHEME_TYPES)
-    return (premises, target) if ok else None
+    return (premises, target) if ok and target not in premises else None
 
 
 def _resolve_all(schemes: list[_Node], nodes: Mapping[str, _Node], kept: set[str],
@@ -305,10 +305,13 @@ def _highlighted(highlights: Highlights, nodes: Mapping[str, _Node], succs: Mapp
 
 def _document(document: str | None, ext_top: dict[str, Any] | None, wrapper: dict[str, Any] | None,
               ) -> tuple[dict[str, Any], Highlights, bool]:
-    """The document record, OVA's highlights in its text, and whether any text was found."""
+    """The document record, OVA's highlights in its text, and whether the file or the caller gave a document
+    (argmap's extension object counts, even with an empty text: the map had none)."""
     record: dict[str, Any] = {}
+    known = False
     if ext_top is not None and isinstance(ext_top.get("document"), dict):
         record = dict(ext_top["document"])
+        known = True
     highlights: Highlights = []
     if document is not None:
         record["text"] = document
@@ -318,9 +321,9 @@ def _document(document: str | None, ext_top: dict[str, Any] | None, wrapper: dic
             raw = raw.get("txt")
         if isinstance(raw, str) and raw.strip():
             record["text"], highlights = de_html(raw)
-    found = isinstance(record.get("text"), str) and bool(record["text"].strip())
+    known = known or (isinstance(record.get("text"), str) and bool(record["text"].strip()))
     record.setdefault("text", "")
-    return record, highlights, found
+    return record, highlights, known
 
 
 def _place(where: str | None, prefix: str, st_nodes: list[_Node], rel_nodes: list[_Node]) -> str | None:
@@ -413,11 +416,11 @@ def read(data: Any, *, document: str | None = None) -> tuple[ArgumentMap, Losses
         losses.add("aif.main.ambiguous", None)
         losses.found["aif.main.ambiguous"] = ambiguous[:50]
 
-    doc_record, highlights, have_text = _document(document, ext_top, wrapper)
+    doc_record, highlights, known = _document(document, ext_top, wrapper)
     text = doc_record["text"]
-    if statements and not have_text:
+    if statements and not known:
         losses.add("aif.document.missing", None)
-    elif have_text and isinstance(text, str):
+    elif isinstance(text, str) and text.strip():
         marks = _highlighted(highlights, nodes, succs)
         finder = SpanFinder(text)
         for node, record in zip(i_nodes, statements):

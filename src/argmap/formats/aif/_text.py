@@ -11,7 +11,7 @@ from ...errors import InputError
 
 __all__ = ["Highlights", "SpanFinder", "de_html", "read_sidecar"]
 
-_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>", re.S)
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>", re.DOTALL)
 _ID_ATTR = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _BREAKS = frozenset({"br", "p", "div", "li", "tr"})
 
@@ -80,7 +80,7 @@ def read_sidecar(path: str | Path, encoding: str = "utf-8") -> str:
             "if it is Windows text, give the encoding (-I encoding=cp1252, or encoding='cp1252')",
             where=str(path),
         ) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.removeprefix("\ufeff")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
