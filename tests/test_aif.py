@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import functools
 import json
 import subprocess
@@ -17,7 +16,6 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 import argmap
-import argmap.formats.aif
 from argmap import ExportWarning, FormatError, ImportLossWarning, InputError, Kind
 from argmap.cli import main
 from argmap.formats import microtext
@@ -414,8 +412,8 @@ def test_the_importer_answers_any_text_with_a_map_or_an_argmap_error(registry):
 
 
 def test_a_plain_json_file_is_read_as_aif_when_it_is_aif_and_as_argmap_json_otherwise(registry, tmp_path):
-    """.json goes to the aif importer when its content is AIF (nodes+edges, or xAIF's AIF) and to json otherwise;
-    .aif.json is always AIF."""
+    """.json goes to the aif importer when its content is AIF (nodeIDs, fromIDs, locutions, or xAIF's AIF), to
+    json otherwise (and SADFace, with its nodes and edges, is not taken for AIF); .aif.json is always AIF."""
     aif_text = TREES.read_text(encoding="utf-8")
     own = argmap.dumps(argmap.ArgumentMap([Statement("s1", "nodes and edges")]))
     assert registry.importer_for("nodeset1.json", aif_text).name == "aif"
@@ -425,6 +423,9 @@ def test_a_plain_json_file_is_read_as_aif_when_it_is_aif_and_as_argmap_json_othe
     assert registry.exporter_for("map.aif.json").name == "aif"
     assert registry.exporter_for("map.json").name == "json"
     assert sniff(aif_text) and not sniff(own) and not sniff('{"nodes": 1, "edges": 2}') and not sniff("nodes edges")
+    sadface = '{"nodes": [{"id": "a", "type": "atom", "text": "A"}], "edges": [], "metadata": {"core": {}}}'
+    assert not sniff(sadface) and not sniff('{"nodes": [], "edges": [], "metadata": {"core": {}}}')
+    assert sniff('{"nodes": [], "edges": []}') and sniff('{"nodes": [{"nodeID": 1}], "edges": [{"toID": 1}]}')
 
 
 def test_argmap_load_reads_an_aif_nodeset_json_with_its_sidecar(tmp_path):
@@ -769,10 +770,3 @@ def test_convert_to_aif_without_the_extension_warns_and_with_strict_refuses(tmp_
     assert not refused.exists()
     assert main(["convert", str(seed), "-o", str(refused)]) == 0 and "warning" not in capsys.readouterr().err
 
-
-def test_module_doctests_pass():
-    """The examples in argmap.formats.aif's docstrings run."""
-    import argmap.formats.aif._text
-
-    for module in (argmap.formats.aif, argmap.formats.aif._text):
-        assert doctest.testmod(module).failed == 0

@@ -47,6 +47,7 @@ __all__ = [
     "load",
     "load_path",
     "loads",
+    "looks_like_aif",
     "read",
     "read_sidecar",
     "sidecar_of",
@@ -140,22 +141,35 @@ def dumps(amap: ArgumentMap, *, extension: bool = True) -> str:
     return text
 
 
+def looks_like_aif(data: Any) -> bool:
+    """Whether parsed JSON is AIF: xAIF's ``AIF`` object, or ``nodes`` and ``edges`` lists with AIF's marks
+    (``nodeID``, ``fromID``/``toID``, ``locutions``), or both empty and nothing of SADFace's (``metadata.core``)."""
+    if not isinstance(data, dict) or "format" in data:
+        return False
+    if isinstance(data.get("AIF"), dict):
+        return True
+    nodes, edges = data.get("nodes"), data.get("edges")
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        return False
+    if "locutions" in data or any(isinstance(n, dict) and "nodeID" in n for n in nodes[:50]) or any(
+            isinstance(e, dict) and ("fromID" in e or "toID" in e) for e in edges[:50]):
+        return True
+    metadata = data.get("metadata")
+    return not nodes and not edges and not (isinstance(metadata, dict) and "core" in metadata)
+
+
 def sniff(text: str) -> bool:
-    """Whether *text* is AIF-JSON: an object with ``nodes`` and ``edges`` lists, or xAIF's ``AIF`` object.
+    """Whether *text* is AIF-JSON (see :func:`looks_like_aif`), for ``.json`` files, which several importers share.
 
     >>> sniff('{"nodes": [], "edges": [], "locutions": []}'), sniff('{"format": "argmap/1", "statements": []}')
     (True, False)
     """
-    if not text.lstrip().startswith("{"):
+    text = text.lstrip("\ufeff \t\r\n")
+    if not text.startswith("{"):
         return False
     if '"AIF"' not in text and ('"nodes"' not in text or '"edges"' not in text):
         return False
     try:
-        data = json.loads(text)
+        return looks_like_aif(json.loads(text))
     except (ValueError, RecursionError):
         return False
-    if not isinstance(data, dict):
-        return False
-    if isinstance(data.get("AIF"), dict):
-        return True
-    return isinstance(data.get("nodes"), list) and isinstance(data.get("edges"), list)
