@@ -54,6 +54,7 @@ class MapBuilder:
             raise TypeError("give either a document or text/title, not both")
         self.document = document
         self.locate = locate
+        self._cursor = 0  # where the last located statement ended
         self.provenance = provenance
         self._statements: list[Statement] = []
         self._relations: list[Support | Attack] = []
@@ -138,8 +139,13 @@ class MapBuilder:
 
     def _find(self, text: str) -> tuple[int, int]:
         doc = self.document.text
-        start = doc.find(text)
+        # Statements usually come in the order of the text: look after the last one found first,
+        # then from the start. (Searching from the start each time was quadratic in long maps.)
+        start = doc.find(text, self._cursor)
+        if start < 0 and self._cursor:
+            start = doc.find(text)
         if start >= 0:
+            self._cursor = start + len(text)
             return (start, start + len(text))
         # Allow the hand-written text to differ from the source in whitespace only.
         words = text.split()
