@@ -127,10 +127,8 @@
   var relNode = new Map();
   var edges = new Map();
   Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
-    var t = g.querySelector("title");
-    var name = t ? t.textContent : "";
+    var name = g.getAttribute("data-name") || "";
     var s = byId.get(name);
-    if (t) g.removeChild(t);  // the id would be its tooltip and its name to a screen reader
     if (s) {
       s.node = g;
       g._s = s.i;
@@ -146,10 +144,7 @@
     }
   });
   Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
-    var t = g.querySelector("title");
-    if (!t) return;
-    list(edges, t.textContent).push(g);
-    g.removeChild(t);
+    list(edges, g.getAttribute("data-name") || "").push(g);
   });
   R.forEach(function (r) {
     function add(key, src) {
@@ -164,24 +159,29 @@
     }
   });
 
-  // -- zoom and pan: the view is a centre (in the SVG's units) and a scale (pixels per unit) ------
+  // -- zoom and pan: the view is a centre (in the SVG's units) and a scale (pixels per unit). The SVG
+  // is laid out once at one pixel per unit and moved with a CSS transform: changing its viewBox
+  // would lay out every text of the diagram again, which takes seconds for a big map.
   var vb = svg.viewBox.baseVal;
   var full = { x: vb.x, y: vb.y, w: vb.width || 1, h: vb.height || 1 };
   var view = { cx: full.x + full.w / 2, cy: full.y + full.h / 2, k: 1 };
-  var printing = false;
   var anim = 0;
-  svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+  svg.setAttribute("width", String(full.w));
+  svg.setAttribute("height", String(full.h));
   stage.style.setProperty("--ar", String(Math.max(full.w / full.h, 0.5)));  // narrow screens: the stage takes the map's shape
-  function size() { return { w: stage.clientWidth || 1, h: stage.clientHeight || 1 }; }
+  var stageSize = null;
+  function size() {
+    if (!stageSize) stageSize = { w: stage.clientWidth || 1, h: stage.clientHeight || 1 };
+    return stageSize;
+  }
   function fitK() { var z = size(); return Math.min(z.w / full.w, z.h / full.h) * 0.96; }
   function clampK(k) { return Math.max(Math.min(fitK(), 1) * 0.5, Math.min(k, 8)); }
   function apply(v) {
     if (v) view = v;
-    if (printing) return;
     var z = size();
-    var w = z.w / view.k;
-    var h = z.h / view.k;
-    svg.setAttribute("viewBox", (view.cx - w / 2) + " " + (view.cy - h / 2) + " " + w + " " + h);
+    var tx = z.w / 2 - (view.cx - full.x) * view.k;
+    var ty = z.h / 2 - (view.cy - full.y) * view.k;
+    svg.style.transform = "translate(" + tx + "px," + ty + "px) scale(" + view.k + ")";
   }
   function go(target) {
     cancelAnimationFrame(anim);
@@ -236,8 +236,15 @@
     go({ cx: b.x + b.w / 2, cy: b.y + b.h / 2, k: k });
   }
   fit(false);
-  if (window.ResizeObserver) new ResizeObserver(function () { apply(); }).observe(stage);
-  else window.addEventListener("resize", function () { apply(); });
+  function resized() { stageSize = null; apply(); }
+  if (window.ResizeObserver) {
+    new ResizeObserver(function (entries) {
+      var r = entries[entries.length - 1].contentRect;
+      if (!stageSize || Math.abs(r.width - stageSize.w) > 0.5 || Math.abs(r.height - stageSize.h) > 0.5) resized();
+    }).observe(stage);
+  } else {
+    window.addEventListener("resize", resized);
+  }
 
   var pointers = new Map();
   var drag = null;
@@ -311,17 +318,6 @@
   $("zoom-in").addEventListener("click", function () { zoomBy(1.4); });
   $("zoom-out").addEventListener("click", function () { zoomBy(1 / 1.4); });
   $("zoom-fit").addEventListener("click", function () { fit(true); });
-  window.addEventListener("beforeprint", function () {
-    printing = true;
-    svg.setAttribute("viewBox", full.x + " " + full.y + " " + full.w + " " + full.h);
-    svg.style.aspectRatio = full.w + " / " + full.h;
-  });
-  window.addEventListener("afterprint", function () {
-    printing = false;
-    svg.style.aspectRatio = "";
-    apply();
-  });
-
   // -- hover: a box lights its passages, a passage its box ------------------------------------------
   var hot = null;
   var hotTimer = 0;
