@@ -50,6 +50,7 @@ def test_pdf_without_dot_says_what_to_install(bare_path, tmp_path, monkeypatch):
     with pytest.raises(RenderError, match=r"^PDF needs Graphviz's dot program.*apt-get install graphviz") as info:
         find_renderer("pdf", env={})
     assert "\n" not in str(info.value)
+    assert "pip install graphviz-pure" not in str(info.value)  # it cannot write PDF: do not suggest it
 
 
 def test_no_renderer_at_all_says_what_to_install(bare_path):

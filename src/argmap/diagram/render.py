@@ -85,8 +85,9 @@ def find_renderer(fmt: str = "svg", *, env: Mapping[str, str] | None = None) -> 
         if candidate.is_file() and os.access(candidate, os.X_OK):
             if fmt not in _PURE_FORMATS:
                 raise RenderError(
-                    f"{fmt.upper()} needs Graphviz's dot program, which is not installed "
-                    f"(graphviz-pure writes svg and png only): {_INSTALL_HINT}"
+                    f"{fmt.upper()} needs Graphviz's dot program, which is not installed: install Graphviz "
+                    "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz); the graphviz-pure "
+                    "renderer installed with argmap writes svg and png only"
                 )
             return Renderer(path=str(candidate), kind="graphviz-pure", formats=_PURE_FORMATS)
     raise RenderError(f"no Graphviz renderer found: {_INSTALL_HINT}")
