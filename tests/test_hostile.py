@@ -400,3 +400,17 @@ def test_microtext_joints_that_share_parts_import_in_linear_time():
     amap = parse(xml)
     assert time.process_time() - start < 5
     assert [s.text for s in amap.statements] == ["Cities should plant trees.", "Trees cool."]
+
+
+def test_focus_on_a_relation_shows_it_with_what_it_stands_on_and_what_hangs_from_it(capsys, tmp_path):
+    """--focus RELATION_ID (which the docs allow) draws that relation, its sources, its target and the
+    attacks on it; ArgumentMap.subtree does the same in Python."""
+    amap = argmap.load(CORE)
+    for rel in amap.relations:
+        sub = amap.subtree(rel.id)
+        assert rel.id in sub and rel.target in sub and all(s in sub for s in rel.sources)
+        assert {a.id for a in amap.objections_to(rel.id)} <= {r.id for r in sub.relations}
+    out = tmp_path / "focus.dot"
+    assert run(["render", str(CORE), "-o", str(out), "--focus", "r3"], capsys)[0] == 0
+    dot = out.read_text(encoding="utf-8")
+    assert all(f"  {sid} [" in dot for sid in ("s1", "s5", "s6")) and "  s2 [" not in dot

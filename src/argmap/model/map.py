@@ -296,11 +296,23 @@ class ArgumentMap:
 
     def subtree(self, item_id: str) -> ArgumentMap:
         """The part of the map that hangs from a statement: it, its reasons and
-        objections, theirs, and so on, down to the leaves (same document)."""
-        self.get(item_id)
+        objections, theirs, and so on, down to the leaves (same document).
+
+        For a relation: the relation with what it stands on (its target, up
+        to the statement at the end of a chain of undercuts) and what hangs
+        from it (its premises or attackers, and the attacks on it).
+        """
+        item = self.get(item_id)
         keep: set[str] = {item_id}
         todo = [item_id]
         incoming = self._incoming
+        while not isinstance(item, Statement):  # a relation: keep what it points at, up to a statement
+            for src in item.sources:
+                if src not in keep:
+                    keep.add(src)
+                    todo.append(src)
+            keep.add(item.target)
+            item = self._by_id[item.target]
         while todo:
             current = todo.pop()
             for rel in incoming.get(current, ()):
