@@ -70,7 +70,42 @@ def sadface(maps: list, repeat: int) -> list[Row]:
     ]
 
 
-FORMATS: dict[str, Callable[[list, int], list[Row]]] = {"sadface": sadface}
+def aif(maps: list, repeat: int) -> list[Row]:
+    """AIF-JSON (argmap.formats.aif): import of all of AraucariaDB (662 nodesets with their .txt, read into
+    memory first: the time is the parsing and mapping, not the disk) against json.loads of the same files; export
+    of the microtext maps against json.dumps of the AIF data the exporter writes; import of those exports back."""
+    from argmap.formats.aif import dumps, loads, to_dict
+
+    folder = Path(os.environ.get("ARGMAP_AIF_ARAUCARIA") or ROOT.parent / "shared" / "corpora" / "aif-araucaria")
+    files = sorted(folder.glob("nodeset*.json"))
+    if not files:
+        sys.exit(f"no AIF nodesets in {folder} (set ARGMAP_AIF_ARAUCARIA)")
+    sources = [(p.read_text(encoding="utf-8"), p.with_suffix(".txt").read_text(encoding="utf-8")) for p in files]
+    texts = [dumps(m) for m in maps]
+    assert [loads(t) for t in texts] == maps, "the round trip is not exact"
+    data = [to_dict(m) for m in maps]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # AraucariaDB's losses (locutions, reconstructed premises) are expected
+        araucaria = best(lambda: [loads(t, document=d) for t, d in sources], repeat)
+    floor_araucaria = best(lambda: [json.loads(t) for t, _ in sources], repeat)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an export or import that warns would be a loss: refuse to time it
+        export = best(lambda: [dumps(m) for m in maps], repeat)
+        floor_out = best(lambda: [json.dumps(d, ensure_ascii=False) for d in data], repeat)
+        back = best(lambda: [loads(t) for t in texts], repeat)
+        floor_in = best(lambda: [json.loads(t) for t in texts], repeat)
+    size_in = sum(len(t.encode("utf-8")) for t, _ in sources)
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    return [
+        (f"import all {len(files)} AraucariaDB nodesets with their text ({size_in / 1e6:.2f} MB)", araucaria,
+         "json.loads of the same files", floor_araucaria),
+        (f"export {len(maps)} maps to AIF with the extension ({size / 1e6:.2f} MB)", export,
+         "json.dumps of the same AIF data", floor_out),
+        (f"import the {len(maps)} AIF texts back", back, "json.loads of the same texts", floor_in),
+    ]
+
+
+FORMATS: dict[str, Callable[[list, int], list[Row]]] = {"aif": aif, "sadface": sadface}
 
 
 def main(argv: list[str] | None = None) -> int:

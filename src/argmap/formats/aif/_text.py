@@ -13,6 +13,7 @@ __all__ = ["Highlights", "SpanFinder", "de_html", "read_sidecar"]
 
 _TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>", re.DOTALL)
 _ID_ATTR = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_WHITE = re.compile(r"\s+")
 _BREAKS = frozenset({"br", "p", "div", "li", "tr"})
 
 Highlights = list[tuple[str, int, int]]
@@ -102,12 +103,23 @@ class SpanFinder:
     """Finds statement texts in a document: verbatim first, then with any white space between the words.
 
     Each search starts where the last match ended and wraps around to the start, so repeated
-    phrases are matched in order.
+    phrases are matched in order. The white-space-blind search looks in the document with every
+    run of white space made one space (made once, on the first need) and maps a match back.
     """
 
     def __init__(self, document: str) -> None:
         self.document = document
         self.cursor = 0
+        self._flat: str | None = None
+
+    def _to_orig(self, flat: int) -> int:
+        """The document offset of a character of the flat text that is not white space."""
+        removed = 0
+        for match in _WHITE.finditer(self.document):
+            if match.start() - removed >= flat:
+                break
+            removed += match.end() - match.start() - 1
+        return flat + removed
 
     def find(self, text: str) -> tuple[int, int] | None:
         doc = self.document
@@ -121,11 +133,15 @@ class SpanFinder:
         if start >= 0:
             end = start + len(needle)
         else:
-            pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-            match = pattern.search(doc, self.cursor) or pattern.search(doc)
-            if match is None:
+            if self._flat is None:
+                self._flat = _WHITE.sub(" ", doc)
+            needle = " ".join(words)
+            at = self._flat.find(needle, len(_WHITE.sub(" ", doc[: self.cursor])))
+            if at < 0:
+                at = self._flat.find(needle)
+            if at < 0:
                 return None
-            start, end = match.span()
+            start, end = self._to_orig(at), self._to_orig(at + len(needle) - 1) + 1
         self.cursor = end
         return start, end
 
