@@ -21,7 +21,7 @@ from argmap.cli import main
 from argmap.formats import microtext
 from argmap.formats.aif import TIMESTAMP, dumps, from_dict, load, load_path, loads, sidecar_of, sniff, to_dict
 from argmap.model import ArgumentMap, Statement, Support
-from argmap.strategies import argument_maps
+from argmap.strategies import argument_maps, json_values
 from argmap.testing import check_exporter, check_importer, check_round_trip
 
 from .conftest import ROOT, corpus_dir, interop_python, need_renderers, shared_corpus
@@ -379,6 +379,11 @@ def test_every_node_of_any_graph_is_mapped_or_counted(data):
          "nodes[0].argmap.kind", "unknown kind 'clam'"),
         ('{"nodes": [{"nodeID": "1", "type": "I", "text": "A", "argmap": []}], "edges": []}',
          "nodes[0].argmap", "expected an object"),
+        ('{"nodes": [{"nodeID": "1", "type": "I", "text": "A", "argmap": {"id": [1]}}], "edges": []}',
+         "nodes[0].argmap.id", "expected an id"),
+        ('{"nodes": [{"nodeID": "1", "type": "I", "text": "A", "argmap": {"id": "s"}},'
+         ' {"nodeID": "2", "type": "I", "text": "B", "argmap": {"id": "s"}}], "edges": []}',
+         "nodes[1].argmap.id", "duplicate id 's'"),
         ('{"nodes": [], "edges": [], "argmap": {"document": {"text": 3}}}', "argmap.document.text", "a string"),
         ('{"nodes": [\n{"nodeID": }]}', "line 2 column 12", "invalid JSON"),
     ],
@@ -388,6 +393,27 @@ def test_bad_input_is_one_format_error_naming_the_place(text, where, message):
     with pytest.raises(FormatError) as info:
         loads(text)
     assert info.value.where == where and message in info.value.message and "\n" not in str(info.value)
+
+
+_EXT_KEYS = ["id", "kind", "main", "spans", "provenance", "tags", "metadata", "scheme", "example", "text", "type",
+             "from", "to", "format", "document", "other"]
+
+
+@given(st.sampled_from([0, 1, 2, 3, None]),
+       st.dictionaries(st.sampled_from(_EXT_KEYS), st.one_of(json_values(), st.sampled_from(["s1", "claim"]))))
+def test_any_argmap_extension_object_gives_a_map_or_one_format_error(where, ext):
+    """Whatever a (hand-edited) argmap extension object holds, on a node or at the top, reading gives a map or
+    one FormatError line, never another exception."""
+    data = graph([("1", "I", "A"), ("2", "I", "B"), ("3", "RA", "RA"), ("4", "CA", "CA")],
+                 [("2", "3"), ("3", "1"), ("1", "4"), ("4", "3")])
+    if where is None:
+        data["argmap"] = ext
+    else:
+        data["nodes"][where]["argmap"] = ext
+    try:
+        imported(data, document="A B")
+    except FormatError as exc:
+        assert "\n" not in str(exc)
 
 
 def test_load_path_puts_the_file_in_front_of_the_place(tmp_path):

@@ -213,6 +213,9 @@ def _extension(node: _Node, prefix: str) -> dict[str, Any] | None:
         return None
     if not isinstance(ext, dict):
         raise FormatError(f"expected an object, got {_json_type(ext)}", where=f"{prefix}nodes[{node.index}].argmap")
+    if "id" in ext and not isinstance(ext["id"], str):
+        raise FormatError(f"expected an id (a string), got {_json_type(ext['id'])}",
+                          where=f"{prefix}nodes[{node.index}].argmap.id")
     return ext
 
 
