@@ -105,11 +105,11 @@ def test_json_files_go_to_sadface_only_when_they_are_sadface():
     assert registry.importer_for("x.json", argmap_text).name == "json"
 
 
-@pytest.mark.xfail(strict=True, reason="argmap.formats.aif.sniff claims any JSON with nodes and edges lists, "
-                   "and the AIF plugin is registered before the SADFace one")
 def test_with_every_builtin_a_sadface_json_file_is_still_read_as_sadface(registry):
-    """With all built-in importers (AIF shares .json), a SADFace .json file goes to the SADFace importer."""
+    """With all built-in importers (AIF and Argdown JSON share .json), SADFace .json files of either dialect go
+    to the SADFace importer."""
     assert registry.importer_for("x.json", TREES.read_text(encoding="utf-8")).name == "sadface"
+    assert registry.importer_for("x.json", BIKES_02.read_text(encoding="utf-8")).name == "sadface"
 
 
 @pytest.mark.parametrize("corpus", ["aif-araucaria", "aif-microtexts-part1", "xaif"])
