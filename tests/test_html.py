@@ -789,24 +789,21 @@ def test_browser_notebook_display_fits_a_wide_map_in_its_cell(browser, tmp_path,
         tab.close()
 
 
+def _make_screenshots():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_screenshots", ROOT / "tools" / "make_screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_browser_screenshots_at_desktop_and_phone_width(browser, op_ed_page, op_ed, tmp_path):
-    """Screenshots of the op-ed's page at desktop (1440x900) and phone (375x812) width, as it opens and
-    with a statement selected, are written (to $ARGMAP_SCREENSHOTS, else a tmp dir)."""
-    out = Path(os.environ.get("ARGMAP_SCREENSHOTS") or tmp_path)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, width, height, scale in (("desktop", 1440, 900, 1), ("phone", 375, 812, 2)):
-        tab = Tab(browser, op_ed_page, width=width, height=height, scale=scale)
-        try:
-            tab.page.screenshot(path=str(out / f"{name}.png"))
-            objection = op_ed.by_kind("objection")[0]
-            mark = tab.page.locator(f'mark.m[data-ids="{objection.id}"]').first
-            mark.scroll_into_view_if_needed()
-            mark.click()
-            tab.page.wait_for_timeout(100)
-            tab.page.screenshot(path=str(out / f"{name}-selected.png"))
-            written += [out / f"{name}.png", out / f"{name}-selected.png"]
-        finally:
-            tab.close()
+    """tools/make_screenshots.py's screenshots of the op-ed's page (desktop 1440x900 as it opens and with
+    an objection selected, phone 375x812) are written, to $ARGMAP_SCREENSHOTS when set, else a tmp dir."""
+    out = Path(os.environ.get("ARGMAP_SCREENSHOTS") or tmp_path) / op_ed_page.parent.name
+    objection = next(s for s in op_ed.by_kind("objection") if op_ed.objections_to(s.id))
+    written = _make_screenshots().shoot(browser, op_ed_page, out, objection.id)
+    assert [p.name for p in written] == ["desktop.png", "desktop-selected.png", "phone.png"]
     for path in written:
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 20_000

@@ -223,16 +223,30 @@
     var x0 = Math.min.apply(null, xs), y0 = Math.min.apply(null, ys);
     return { x: x0, y: y0, w: Math.max.apply(null, xs) - x0, h: Math.max.apply(null, ys) - y0 };
   }
-  function reveal(s) {
+  function union(a, b) {
+    var x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+    return { x: x, y: y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+  }
+  function reveal(s, rel) {
+    // Bring the statement's box into view with its reasons and objections where they fit at a
+    // readable scale; else the box alone, readable.
     if (!s.node) return;
     var b = box(s.node);
-    var z = size();
+    var u = b;
+    if (rel) {
+      ["pro", "con", "up", "co"].forEach(function (k) {
+        rel[k].forEach(function (t) { if (t.node && !hiddenKinds.has(t.kind)) u = union(u, box(t.node)); });
+      });
+    }
+    var z = size(), pad = 0.88;
     var w = z.w / view.k, h = z.h / view.k;
     var x0 = view.cx - w / 2, y0 = view.cy - h / 2;
-    var inside = b.x >= x0 && b.y >= y0 && b.x + b.w <= x0 + w && b.y + b.h <= y0 + h;
-    var readable = 0.6;
+    var inside = u.x >= x0 && u.y >= y0 && u.x + u.w <= x0 + w && u.y + u.h <= y0 + h;
+    var readable = 0.5;
     if (inside && view.k >= readable) return;
-    var k = view.k >= readable ? view.k : clampK(Math.min(0.9, 0.8 * z.w / b.w, 0.8 * z.h / b.h));
+    var k = Math.min(1, pad * z.w / u.w, pad * z.h / u.h);
+    if (k >= readable) { go({ cx: u.x + u.w / 2, cy: u.y + u.h / 2, k: k }); return; }
+    k = view.k >= readable ? view.k : clampK(Math.min(0.9, pad * z.w / b.w, pad * z.h / b.h));
     go({ cx: b.x + b.w / 2, cy: b.y + b.h / 2, k: k });
   }
   fit(false);
@@ -429,7 +443,7 @@
     stage.classList.add("focus");
     showPanel(s, rel);
     if (how.text) scrollPane(reading, s.marks[0] || s.item, true);
-    if (how.map) reveal(s);
+    if (how.map) reveal(s, rel);
     setHash(s.id);
   }
   function setHash(id) {
