@@ -112,7 +112,7 @@ class _Budget:
         self.left -= 1
         if self.left < 0:
             raise AnalysisError(
-                f"the search for {self.what} gave up after {self.steps} steps (budget={self.steps}); "
+                f"the search for {self.what} gave up after {self.steps} steps (the budget); "
                 "the grounded labelling is always available"
             )
 
@@ -307,7 +307,7 @@ def _part_labellings(part: _Part, semantics: str, budget: _Budget, limit: int) -
         out.append(lab)
         if len(out) > limit:
             raise AnalysisError(
-                f"more than {limit} {semantics} labellings (limit={limit}): ask about one statement "
+                f"{semantics}: more {semantics} labellings than the limit of {limit}: ask about one statement "
                 "(credulous or sceptical acceptance), or use the grounded semantics"
             )
     return out
@@ -329,7 +329,7 @@ def labelling_codes(fw: Framework, semantics: str, *, limit: int = DEFAULT_LIMIT
         total *= len(labs)
     if total > limit:
         raise AnalysisError(
-            f"{total} {semantics} labellings, more than the limit of {limit}: ask about one statement "
+            f"{semantics}: {total} labellings, more than the limit of {limit}: ask about one statement "
             "(credulous or sceptical acceptance), or use the grounded semantics"
         )
     members = [p.members for p in parts]

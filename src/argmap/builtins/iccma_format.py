@@ -27,5 +27,4 @@ def argmap_register_exporters(register):
     register(Exporter("tgf", dumps_tgf, suffixes=(".tgf",),
                       description="the map's abstract argumentation framework (its projection) as ICCMA tgf",
                       options=(Option("labels", "write each statement's text after its name (true/false; "
-                                      "ICCMA solvers want false, the default)", parse=parse_bool,
-                                      choices=("true", "false", "yes", "no", "1", "0")),)))
+                                      "ICCMA solvers want false, the default)", parse=parse_bool),)))
