@@ -100,7 +100,7 @@ def run_cli(text: str, *, cli: str | None = None) -> dict[str, object]:
         if isinstance(data, dict):
             return data
         raise FormatError("Argdown wrote no JSON object")
-    raise _refusal(_ANSI.sub("", err + "\n" + out))
+    raise _refusal(err + "\n" + out)
 
 
 def _first_line(text: str) -> str:
@@ -112,7 +112,7 @@ def _first_line(text: str) -> str:
 
 def _refusal(text: str) -> FormatError:
     """The one-line error for what the CLI printed when it refused a file."""
-    lines = text.splitlines()
+    lines = _ANSI.sub("", text).splitlines()
     errors = [i for i, line in enumerate(lines) if _AT.match(line)]
     if errors:
         i = errors[0]

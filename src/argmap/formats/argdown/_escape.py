@@ -29,7 +29,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["data_json", "escape_rule", "escape_text", "normalise", "tag_markup", "visible"]
+__all__ = ["data_json", "escape_rule", "escape_text", "normalise", "rule_visible", "tag_markup", "visible"]
 
 ARGDOWN_SPACE = re.compile(r"[ \t\r\n]+")
 """What Argdown reads as white space inside a line of text."""
@@ -61,6 +61,15 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def visible(text: str) -> str:
     """What Argdown shows of *text*: :func:`normalise`, with lone surrogates (not UTF-8) as U+FFFD."""
     return _SURROGATE.sub("\ufffd", normalise(text))
+
+
+# What JavaScript's String.prototype.trim() removes.
+_JS_TRIM = "\t\n\x0b\x0c\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def rule_visible(text: str) -> str:
+    """What Argdown shows of *text* as an inference rule: :func:`visible`, then trimmed as JavaScript trims."""
+    return visible(text).strip(_JS_TRIM)
 
 
 def escape_text(text: str) -> str:

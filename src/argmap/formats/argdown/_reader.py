@@ -36,7 +36,7 @@ from ...errors import FormatError, ImportLossWarning, ValidationError
 from ...losses import Losses
 from ...model import ArgumentMap, Attack, Document, Kind, Provenance, Statement, Support
 from ...model.items import is_valid_id
-from ._escape import normalise, visible
+from ._escape import normalise, rule_visible, visible
 
 __all__ = ["IMPORT_LOSSES", "loads_json", "map_from_argdown", "sniff_json"]
 
@@ -351,7 +351,7 @@ class _Reader:
         scheme: str | None = ", ".join(normalise(r) for r in rules) if rules else None
         if "scheme" in block:
             exact = _str(block["scheme"], f"{where}.data.argmap.scheme")
-            if visible(exact) == (scheme or ""):
+            if rule_visible(exact) == (scheme or ""):
                 scheme = exact
             else:
                 self.losses.add("argdown.stale_data", sid)
@@ -576,6 +576,13 @@ def _member_text(member: Mapping[str, Any], where: str) -> tuple[str, bool]:
             cuts.append((rng["start"], rng["stop"] + 1))
         elif rng.get("type") in _FORMAT_RANGES:
             formatted = True
+    if cuts and any(ord(c) > 0xFFFF for c in text):
+        # Argdown's offsets count UTF-16 code units (JavaScript strings): an astral character is two.
+        at: list[int] = []
+        for i, c in enumerate(text):
+            at += [i] * (2 if ord(c) > 0xFFFF else 1)
+        at.append(len(text))
+        cuts = [(at[min(a, len(at) - 1)], at[min(b, len(at) - 1)]) for a, b in cuts]
     for start, stop in sorted(cuts, reverse=True):
         text = text[:start] + " " + text[stop:]
     return normalise(text), formatted
@@ -604,7 +611,22 @@ def _provenance(value: Any, where: str) -> Provenance | None:
 def _metadata(value: Any, where: str) -> dict[str, Any]:
     if value is None:
         return {}
-    return dict(_obj(value, where))
+    return {k: _number(v) for k, v in _obj(value, where).items()}
+
+
+_SAFE_INT = 2**53
+
+
+def _number(value: Any) -> Any:
+    """*value* with whole numbers beyond 2**53 as floats: Argdown's JavaScript held them as doubles and
+    printed them without a decimal point, so a float written as 4.8e16 comes back as 48000000000000000."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value) if abs(value) > _SAFE_INT else value
+    if isinstance(value, dict):
+        return {k: _number(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_number(v) for v in value]
+    return value
 
 
 def _document(value: Any) -> Document:
@@ -629,7 +651,8 @@ def _derive(statements: Mapping[str, dict[str, Any]], blocks: Mapping[str, Any],
             attacks: list[Attack], *, derive_main: bool) -> dict[str, tuple[str, bool]]:
     """Kind and main claim of each statement, as far as the structure tells.
 
-    The main claim (when *derive_main*) is the one statement that is a target and never a source.
+    The main claim (when *derive_main*) is the one statement that is a target and never a source
+    (of several such, the one with reasons, if only one has any).
     Sides follow the relations from the main claims (or, without one, from the roots): a premise
     takes its conclusion's side, an attacker the other side. An attacker on the other side than the
     main claim is an objection, on its side a rebuttal; a premise is a premise; the rest are claims.
@@ -639,6 +662,9 @@ def _derive(statements: Mapping[str, dict[str, Any]], blocks: Mapping[str, Any],
     main = {sid for sid, f in statements.items() if f.get("main")}
     if derive_main:
         roots = [sid for sid in statements if sid in targets and sid not in sources]
+        if len(roots) > 1:  # several: the one that has reasons, if only one has
+            supported = {r.conclusion for r in supports}
+            roots = [sid for sid in roots if sid in supported] or roots
         if len(roots) == 1:
             main = {roots[0]}
     side: dict[str, int] = {sid: 0 for sid in (main or [s for s in statements if s in targets and s not in sources])}

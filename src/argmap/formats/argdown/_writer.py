@@ -38,7 +38,7 @@ from typing import Any
 from ...errors import ExportWarning, FormatError
 from ...losses import Losses
 from ...model import ArgumentMap, Attack, Document, Statement, Support
-from ._escape import data_json, escape_rule, escape_text, normalise, tag_markup, visible
+from ._escape import data_json, escape_rule, escape_text, normalise, rule_visible, tag_markup, visible
 
 __all__ = ["EXPORT_LOSSES", "dumps"]
 
@@ -49,7 +49,8 @@ EXPORT_LOSSES = {
     "argdown.linked_attack": "Argdown draws an attack with several attackers as one attack per attacker "
     "(the grouping is kept in the argmap data)",
     "argdown.linebreak": "Argdown draws a line break inside a statement as a space (the text is kept in the argmap data)",
-    "argdown.number_precision": "whole numbers beyond 2**53 lose precision in Argdown's JavaScript",
+    "argdown.number_precision": "whole numbers beyond 2**53 that a double cannot hold are rounded by Argdown's "
+    "JavaScript",
 }
 
 _SAFE_INT = 2**53
@@ -184,8 +185,9 @@ class _Writer:
         block: dict[str, Any] = {}
         rule = ""
         if r.scheme is not None:
-            rule = escape_rule(r.scheme)
-            if not rule or visible(r.scheme) != r.scheme:
+            shown = rule_visible(r.scheme)
+            rule = escape_rule(shown)
+            if not rule or shown != r.scheme:
                 block["scheme"] = r.scheme
         if r.example:
             block["example"] = True
@@ -243,7 +245,8 @@ def _has_big_int(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
-        return abs(value) > _SAFE_INT
+        # Read back as a double: exact only when the double holds this very number.
+        return abs(value) > _SAFE_INT and (abs(value) >= 2**1024 or int(float(value)) != value)
     if isinstance(value, dict):
         return any(_has_big_int(v) for v in value.values())
     if isinstance(value, (list, tuple)):
