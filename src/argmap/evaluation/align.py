@@ -188,7 +188,8 @@ def align_statements(
 
     Statements that are the same align first, in order: the same spans (where
     both have spans into the same document text: *document_b* ``None`` or
-    equal to *document_a*), then the same words. The rest align by token F1
+    equal to *document_a*), then the same text (white space aside), then the
+    same words. The rest align by token F1
     as :func:`align` does (at least *threshold*, the largest total), compared
     by token positions where both have spans into that text, else by words.
     """
@@ -203,6 +204,7 @@ def align_statements(
     free_b = set(range(len(b)))
     keys: list[tuple[Any, Any]] = [
         (lambda i: tuple(a[i].spans) if pos_a[i] else None, lambda j: tuple(b[j].spans) if pos_b[j] else None),
+        (lambda i: " ".join(a[i].text.split()), lambda j: " ".join(b[j].text.split())),
         (lambda i: frozenset(words_a[i].items()) if words_a[i] else None,
          lambda j: frozenset(words_b[j].items()) if words_b[j] else None),
     ]
