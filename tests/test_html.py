@@ -508,6 +508,30 @@ def test_browser_clicking_the_thesis_node_highlights_exactly_its_span(browser, o
         tab.close()
 
 
+def test_browser_hovering_or_clicking_a_node_brings_its_passage_into_view(browser, op_ed_page, op_ed):
+    """Hovering over a box lights its passage and scrolls the text to it; clicking it selects it and
+    scrolls the text so the passage is in view."""
+    tab = Tab(browser, op_ed_page)
+    try:
+        page = tab.page
+        last = max((s for s in op_ed.statements if s.spans), key=lambda s: s.spans[0])
+        in_view = """id => { const m = document.querySelector(`mark.m[data-ids~="${id}"]`).getBoundingClientRect();
+                             const r = document.getElementById('reading').getBoundingClientRect();
+                             return m.top >= r.top && m.bottom <= r.bottom; }"""
+        assert not page.evaluate(in_view, last.id)
+        page.hover(f'#stage g[data-id="{last.id}"]')
+        assert page.eval_on_selector_all("mark.m.hot", "els => els.map(e => e.dataset.ids)") == [last.id]
+        page.wait_for_function(in_view, arg=last.id, timeout=3000)
+        page.mouse.move(5, 5)
+        page.eval_on_selector("#reading", "e => e.scrollTo(0, 0)")
+        assert not page.evaluate(in_view, last.id)
+        page.click(f'#stage g[data-id="{last.id}"]')
+        assert tab.selected() == [last.id]
+        page.wait_for_function(in_view, arg=last.id, timeout=3000)
+    finally:
+        tab.close()
+
+
 def test_browser_clicking_a_passage_selects_its_node_and_brings_it_into_view(browser, op_ed_page, op_ed):
     """Clicking a highlighted passage selects its statement's box, which the diagram brings into view."""
     tab = Tab(browser, op_ed_page)

@@ -139,8 +139,8 @@
       g.setAttribute("aria-label", kindLabel(s) + ": " + s.text);
     } else if (relById.has(name)) {
       relNode.set(name, g);
-    } else if (name === "legend") {
-      g.classList.add("legend");
+    } else {
+      g.classList.add("aside");  // the legend: never dimmed, never selected
     }
   });
   Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
@@ -174,7 +174,7 @@
     if (!stageSize) stageSize = { w: stage.clientWidth || 1, h: stage.clientHeight || 1 };
     return stageSize;
   }
-  function fitK() { var z = size(); return Math.min(z.w / full.w, z.h / full.h) * 0.96; }
+  function fitK() { var z = size(); return Math.min(z.w / full.w * 0.96, z.h / full.h * 0.96, 1.25); }
   function clampK(k) { return Math.max(Math.min(fitK(), 1) * 0.5, Math.min(k, 8)); }
   function apply(v) {
     if (v) view = v;
