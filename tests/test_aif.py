@@ -221,7 +221,7 @@ def test_the_importer_option_text_names_the_sidecar(registry):
         warnings.simplefilter("ignore", ImportLossWarning)
         amap = importer(TREES.read_text(encoding="utf-8"), text=str(TREES_TXT))
     assert amap.document.text.startswith("Cities should plant more trees.")
-    assert {o.name for o in importer.options} == {"text", "encoding"}
+    assert {o.name for o in importer.options} == {"text", "encoding", "source"}
 
 
 def test_xaif_html_text_is_de_htmled_and_ova_highlights_give_the_spans():
@@ -796,3 +796,20 @@ def test_convert_to_aif_without_the_extension_warns_and_with_strict_refuses(tmp_
     assert not refused.exists()
     assert main(["convert", str(seed), "-o", str(refused)]) == 0 and "warning" not in capsys.readouterr().err
 
+
+
+def test_the_command_line_finds_the_sidecar_beside_the_file(tmp_path, capsys):
+    """`argmap convert nodesetN.json` reads nodesetN.txt beside it as the document (the importer's `source`
+    option gets the input's path), so statements have spans without -I text=."""
+    import shutil
+
+    from argmap.cli import main
+
+    shutil.copy(TREES, tmp_path / "trees.json")
+    shutil.copy(TREES_TXT, tmp_path / "trees.txt")
+    assert main(["convert", str(tmp_path / "trees.json"), "-t", "json", "-o", str(tmp_path / "out.json")]) == 0
+    amap = argmap.load(tmp_path / "out.json")
+    assert amap.document.text == TREES_TXT.read_text(encoding="utf-8")
+    assert any(s.spans for s in amap.statements)
+    assert "aif.document.missing" not in capsys.readouterr().err
+    assert argmap.load(tmp_path / "trees.json").document.text == amap.document.text

@@ -133,6 +133,8 @@ def load(path: str | Path, format: str | None = None, *, registry: Registry | No
             raise InputError("no importer reads this file; give format=NAME", where=str(path))
         format = found.name
     importer = (registry or get_registry()).importer(format)
+    if "source" not in options and any(o.name == "source" for o in importer.options):
+        options["source"] = str(path)
     try:
         return importer(text, **options)
     except (FormatError, ValidationError) as exc:

@@ -267,6 +267,8 @@ def _label(path: str) -> str:
 def _import(args: argparse.Namespace, registry: Registry, name: str, text: str, path: str) -> ArgumentMap:
     importer = registry.importer(name)
     options = importer.parse_options(dict(getattr(args, "import_options", None) or ()))
+    if path != "-" and "source" not in options and any(o.name == "source" for o in importer.options):
+        options["source"] = path  # an importer of files that come in pairs finds its other half
     try:
         return importer(text, **options)
     except (FormatError, ValidationError) as exc:

@@ -202,8 +202,13 @@ class Importer:
         """Options given as command-line text (``NAME=VALUE``), parsed by their declarations."""
         return {name: self.option(name).from_text(text, f"importer {self.name!r}") for name, text in pairs.items()}
 
-    def __call__(self, text: str, **options: Any) -> ArgumentMap:
-        """Read *text* with *options*, after checking each is declared; the result must be a map."""
+    def __call__(self, text: str, /, **options: Any) -> ArgumentMap:
+        """Read *text* with *options*, after checking each is declared; the result must be a map.
+
+        An importer that declares an option named ``source`` is given the path of the file it reads
+        when there is one (by the command line and :func:`argmap.load`), for files that come in
+        pairs, such as AIFdb's ``nodeset1.json`` with its text ``nodeset1.txt``.
+        """
         from .model import ArgumentMap
 
         for name in options:

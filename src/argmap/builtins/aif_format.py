@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from .. import components
 from ..components import Exporter, Importer, Option, parse_bool
-from ..errors import PluginError
 from ..formats.aif import dumps, load, sniff
 from ..hookspecs import hookimpl
-from ..model import ArgumentMap
-
-
-class _Importer(Importer):
-    """An :class:`~argmap.Importer` whose call takes the file's text positionally only.
-
-    The AIF importer has an option named ``text`` (``-I text=nodeset1.txt``), which
-    ``Importer.__call__(self, text, **options)`` cannot receive ("got multiple values for argument
-    'text'"). A stop-gap until ``Importer.__call__`` declares its ``text`` positional-only (``/``);
-    then this class goes and ``Importer`` is used as is. Same checks as ``Importer.__call__``.
-    """
-
-    __slots__ = ()
-
-    def __call__(self, data: str, /, **options: Any) -> ArgumentMap:  # type: ignore[override]
-        for name in options:
-            self.option(name)
-        guard = getattr(components, "_guarded", None)  # the call's guard against plugin bugs, where it exists
-        amap = guard(f"importer {self.name!r}", self.load, data, **options) if guard else self.load(data, **options)
-        if not isinstance(amap, ArgumentMap):
-            raise PluginError(f"importer {self.name!r} returned {type(amap).__name__}, expected an ArgumentMap")
-        return amap
 
 
 @hookimpl
 def argmap_register_importers(register):
     register(
-        _Importer(
+        Importer(
             "aif",
             load,
             suffixes=(".aif.json", ".json"),
@@ -48,6 +22,8 @@ def argmap_register_importers(register):
             options=(
                 Option("text", help="the document's text file (AIFdb's nodesetN.txt), for spans"),
                 Option("encoding", help="the encoding of that text file (default utf-8; some AIFdb texts are cp1252)"),
+                Option("source", help="the AIF file's own path: its nodesetN.txt beside it is the document "
+                       "(given by the command line and argmap.load)"),
             ),
             sniff=sniff,
         )

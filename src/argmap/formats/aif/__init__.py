@@ -95,9 +95,14 @@ def loads(text: str, *, document: str | None = None, source: str | None = None) 
     return amap
 
 
-def load(data: str, *, text: str | None = None, encoding: str = "utf-8") -> ArgumentMap:
+def load(data: str, *, text: str | None = None, encoding: str = "utf-8", source: str | None = None) -> ArgumentMap:
     """The importer's entry point: AIF-JSON (as text); *text*, where given, is the path of the
-    document's text file (``-I text=nodeset1.txt``), read in *encoding* (``-I encoding=cp1252``)."""
+    document's text file (``-I text=nodeset1.txt``), read in *encoding* (``-I encoding=cp1252``);
+    otherwise the ``.txt`` beside *source* (the AIF file's own path, which the command line gives),
+    when there is one."""
+    if text is None and source is not None:
+        found = sidecar_of(source)
+        text = str(found) if found is not None else None
     document = read_sidecar(text, encoding) if text is not None else None
     return loads(data, document=document)
 
