@@ -28,14 +28,13 @@ docs/analysis.md works through examples.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from functools import cached_property
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 
-import attrs
-
 from ..errors import ArgmapError
-from ..model import ArgumentMap, Attack, Statement, Support
+from ..model import ArgumentMap, Attack, Relation, Statement, Support
 
 __all__ = ["ROLES", "AnalysisError", "Framework", "project"]
 
@@ -50,23 +49,6 @@ ROLES = ("statement", "inference", "attack", "not", "unsupported", "argument")
 statement stands" (``unsupported_s1``); or a plain argument of a framework read from a file."""
 
 
-def _arguments(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
-def _attacks(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple((a, b) for a, b in value)
-
-
-def _roles(value: Mapping[str, tuple[str, str]] | None) -> Mapping[str, tuple[str, str]]:
-    return MappingProxyType(dict(value or {}))
-
-
-def _holders(value: Mapping[str, str] | None) -> Mapping[str, str]:
-    return MappingProxyType(dict(value or {}))
-
-
-@attrs.frozen(eq=False, slots=False)
 class Framework:
     """An abstract argumentation framework: named arguments and the attacks between them.
 
@@ -83,28 +65,76 @@ class Framework:
     ('b',)
     """
 
-    arguments: tuple[str, ...] = attrs.field(converter=_arguments)
-    attacks: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_attacks)
-    roles: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, converter=_roles)
-    holders: Mapping[str, str] = attrs.field(factory=dict, converter=_holders, repr=False)
-    _index: dict[str, int] = attrs.field(init=False, repr=False)
+    __slots__ = ("_arguments", "_index", "_targets", "_roles", "_holders", "_statement_count", "_attackers",
+                 "_edges")
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = (),
+                 roles: Mapping[str, tuple[str, str]] | None = None, holders: Mapping[str, str] | None = None) -> None:
+        names = tuple(arguments)
         index: dict[str, int] = {}
-        for i, name in enumerate(self.arguments):
+        for i, name in enumerate(names):
             if not isinstance(name, str) or not name:
                 raise AnalysisError(f"argument {i + 1}: a name must be a non-empty string, got {name!r}")
             if name in index:
                 raise AnalysisError(f"argument {name!r} is listed twice")
             index[name] = i
-        for a, b in self.attacks:
+        targets: list[list[int]] = [[] for _ in names]
+        for pair in attacks:
+            a, b = pair
             for end in (a, b):
                 if end not in index:
                     raise AnalysisError(f"attack ({a}, {b}): unknown argument {end!r}")
-        for name in self.roles:
+            row, j = targets[index[a]], index[b]
+            if j not in row:
+                row.append(j)
+        for name in roles or {}:
             if name not in index:
                 raise AnalysisError(f"role given for unknown argument {name!r}")
-        object.__setattr__(self, "_index", index)
+        self._setup(names, index, targets, dict(roles or {}), dict(holders or {}), 0)
+
+    def _setup(self, names: tuple[str, ...], index: dict[str, int], targets: list[list[int]],
+               roles: dict[str, tuple[str, str]], holders: dict[str, str], statement_count: int) -> None:
+        self._arguments = names
+        self._index = index
+        self._targets = targets
+        self._roles = roles  # the first statement_count arguments are statements, without an entry here
+        self._holders = holders
+        self._statement_count = statement_count
+        self._attackers: list[list[int]] | None = None
+        self._edges: tuple[tuple[int, int], ...] | None = None
+
+    @classmethod
+    def _trusted(cls, names: tuple[str, ...], index: dict[str, int], targets: list[list[int]],
+                 roles: dict[str, tuple[str, str]], holders: dict[str, str], statement_count: int) -> Framework:
+        """A framework from parts already checked (the projection's fast path)."""
+        fw = cls.__new__(cls)
+        fw._setup(names, index, targets, roles, holders, statement_count)
+        return fw
+
+    @property
+    def arguments(self) -> tuple[str, ...]:
+        """The argument names, in order."""
+        return self._arguments
+
+    @property
+    def attacks(self) -> tuple[tuple[str, str], ...]:
+        """The attacks as pairs of names, each once."""
+        names = self._arguments
+        return tuple((names[a], names[b]) for a, b in self.edges)
+
+    @property
+    def roles(self) -> Mapping[str, tuple[str, str]]:
+        """What each argument stands for, where the framework says (see :data:`ROLES`)."""
+        if not self._statement_count:
+            return MappingProxyType(self._roles)
+        out = {n: ("statement", n) for n in self._arguments[: self._statement_count]}
+        out.update(self._roles)
+        return MappingProxyType(out)
+
+    @property
+    def holders(self) -> Mapping[str, str]:
+        """For each relation of the map the framework was projected from, the argument standing for it."""
+        return MappingProxyType(self._holders)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Framework):
@@ -115,10 +145,10 @@ class Framework:
         return hash((frozenset(self.arguments), frozenset(self.attacks)))
 
     def __repr__(self) -> str:
-        return f"<Framework: {len(self.arguments)} arguments, {len(self.edges)} attacks>"
+        return f"<Framework: {len(self._arguments)} arguments, {len(self.edges)} attacks>"
 
     def __len__(self) -> int:
-        return len(self.arguments)
+        return len(self._arguments)
 
     def __contains__(self, name: object) -> bool:
         return name in self._index
@@ -132,48 +162,48 @@ class Framework:
 
     def role(self, name: str) -> tuple[str, str]:
         """``(role, id)``: what the argument stands for (see :data:`ROLES`)."""
-        self.index(name)
-        return self.roles.get(name, ("argument", name))
+        i = self.index(name)
+        if i < self._statement_count:
+            return ("statement", name)
+        return self._roles.get(name, ("argument", name))
 
-    @cached_property
+    @property
     def edges(self) -> tuple[tuple[int, int], ...]:
-        """The attacks as pairs of positions, each once, in the order first given."""
-        index = self._index
-        seen: dict[tuple[int, int], None] = {}
-        for a, b in self.attacks:
-            seen[(index[a], index[b])] = None
-        return tuple(seen)
+        """The attacks as pairs of positions, each once, by attacker."""
+        if self._edges is None:
+            self._edges = tuple((a, b) for a, row in enumerate(self._targets) for b in row)
+        return self._edges
 
-    @cached_property
-    def attackers(self) -> tuple[tuple[int, ...], ...]:
-        """For each argument (by position), the positions of its attackers."""
-        out: list[list[int]] = [[] for _ in self.arguments]
-        for a, b in self.edges:
-            out[b].append(a)
-        return tuple(tuple(x) for x in out)
+    @property
+    def targets(self) -> list[list[int]]:
+        """For each argument (by position), the positions of the arguments it attacks (do not modify)."""
+        return self._targets
 
-    @cached_property
-    def targets(self) -> tuple[tuple[int, ...], ...]:
-        """For each argument (by position), the positions of the arguments it attacks."""
-        out: list[list[int]] = [[] for _ in self.arguments]
-        for a, b in self.edges:
-            out[a].append(b)
-        return tuple(tuple(x) for x in out)
+    @property
+    def attackers(self) -> list[list[int]]:
+        """For each argument (by position), the positions of its attackers (do not modify)."""
+        if self._attackers is None:
+            out: list[list[int]] = [[] for _ in self._arguments]
+            for a, row in enumerate(self._targets):
+                for b in row:
+                    out[b].append(a)
+            self._attackers = out
+        return self._attackers
 
     def attackers_of(self, name: str) -> tuple[str, ...]:
         """The names of the arguments that attack *name*."""
-        return tuple(self.arguments[i] for i in self.attackers[self.index(name)])
+        return tuple(self._arguments[i] for i in self.attackers[self.index(name)])
 
     def statements(self) -> tuple[str, ...]:
         """The arguments that stand for statements of a map (all arguments of a plain framework)."""
-        if not self.roles:
-            return self.arguments
-        return tuple(a for a in self.arguments if self.roles.get(a, ("argument",))[0] in ("statement", "argument"))
+        if self._statement_count:
+            return self._arguments[: self._statement_count]
+        return tuple(a for a in self._arguments if self._roles.get(a, ("argument",))[0] in ("statement", "argument"))
 
     def holder(self, relation_id: str) -> str | None:
         """The argument that stands for a relation of the map: its own argument, or the single
         premise or attacker it is equivalent to (``None`` in a framework not projected from a map)."""
-        return self.holders.get(relation_id)
+        return self._holders.get(relation_id)
 
 
 def _fresh(base: str, taken: set[str]) -> str:
@@ -182,6 +212,24 @@ def _fresh(base: str, taken: set[str]) -> str:
         name += "_"
     taken.add(name)
     return name
+
+
+@contextlib.contextmanager
+def quiet_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a large framework is built or labelled.
+
+    Building one allocates a list per argument; with a big map alive, those
+    allocations set off full collections that walk the whole map and double
+    the time. Nothing built here makes reference cycles, so pausing the
+    collector frees nothing late; it is switched back on (if it was on) after.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def project(amap: ArgumentMap) -> Framework:
@@ -198,53 +246,70 @@ def project(amap: ArgumentMap) -> Framework:
     >>> fw.arguments
     ('s1', 's2', 's3', 'unsupported_s1')
     >>> fw.attacks
-    (('s3', 's1'), ('s2', 'unsupported_s1'), ('unsupported_s1', 's1'))
+    (('s2', 'unsupported_s1'), ('s3', 's1'), ('unsupported_s1', 's1'))
     """
+    with quiet_gc():
+        return _project(amap)
+
+
+def _project(amap: ArgumentMap) -> Framework:
     statements: Sequence[Statement] = amap.statements
     relations = amap.relations
-    taken: set[str] = {s.id for s in statements}
-    taken.update(r.id for r in relations)
-    arguments: list[str] = [s.id for s in statements]
-    roles: dict[str, tuple[str, str]] = {s.id: ("statement", s.id) for s in statements}
+    by_id = amap._by_id
+    names: list[str] = [s.id for s in statements]
+    index: dict[str, int] = {n: i for i, n in enumerate(names)}
+    taken: set[str] = set(by_id)
+    roles: dict[str, tuple[str, str]] = {}
+    holders: dict[str, str] = {}
+    hold: dict[str, int] = {}  # relation id -> position of the argument standing for it
     attacked = {r.target for r in relations if type(r) is Attack}
-    holder: dict[str, str] = {}
+    own: list[Relation] = []
     for rel in relations:
         sources = rel.sources
         if len(sources) == 1 and rel.id not in attacked:
-            holder[rel.id] = sources[0]
+            holders[rel.id] = sources[0]
+            hold[rel.id] = index[sources[0]]
         else:
-            holder[rel.id] = rel.id
-            arguments.append(rel.id)
+            holders[rel.id] = rel.id
+            hold[rel.id] = len(names)
+            index[rel.id] = len(names)
+            names.append(rel.id)
             roles[rel.id] = ("inference" if type(rel) is Support else "attack", rel.id)
-    negation: dict[str, str] = {}
-    attacks: list[tuple[str, str]] = []
-    extra: list[tuple[str, str]] = []
-    for rel in relations:
-        if holder[rel.id] != rel.id:
-            continue
+            own.append(rel)
+    targets: list[list[int]] = [[] for _ in names]
+    negation: dict[str, int] = {}
+    for rel in own:  # an argument of its own is defeated when a source does not stand
+        me = hold[rel.id]
         for src in rel.sources:
             neg = negation.get(src)
             if neg is None:
-                neg = negation[src] = _fresh("not_" + src, taken)
-                extra.append((src, neg))
-                roles[neg] = ("not", src)
-            attacks.append((neg, rel.id))
-    by_id = amap._by_id
-    reasons: dict[str, list[str]] = {}
+                name = _fresh("not_" + src, taken)
+                neg = negation[src] = len(names)
+                index[name] = neg
+                names.append(name)
+                roles[name] = ("not", src)
+                targets[index[src]].append(neg)
+                targets.append([])
+            targets[neg].append(me)
+    reasons: dict[str, list[int]] = {}
     for rel in relations:
         if type(rel) is Support:
-            reasons.setdefault(rel.conclusion, []).append(holder[rel.id])
+            reasons.setdefault(rel.conclusion, []).append(hold[rel.id])
         else:
             target = rel.target
-            attacks.append((holder[rel.id], target if type(by_id[target]) is Statement else holder[target]))
-    unsupported: list[str] = []
-    for conclusion, holders in reasons.items():
+            t = index[target] if type(by_id[target]) is Statement else hold[target]
+            row = targets[hold[rel.id]]
+            if t not in row:
+                row.append(t)
+    for conclusion, holders_of in reasons.items():
         name = _fresh("unsupported_" + conclusion, taken)
-        unsupported.append(name)
+        u = len(names)
+        index[name] = u
+        names.append(name)
         roles[name] = ("unsupported", conclusion)
-        for h in holders:
-            attacks.append((h, name))
-        attacks.append((name, conclusion))
-    arguments.extend(negation.values())
-    arguments.extend(unsupported)
-    return Framework(arguments, [*extra, *attacks], roles, holder)
+        targets.append([index[conclusion]])
+        for h in holders_of:
+            row = targets[h]
+            if u not in row:
+                row.append(u)
+    return Framework._trusted(tuple(names), index, targets, roles, holders, len(statements))

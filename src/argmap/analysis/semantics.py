@@ -39,7 +39,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
-from .framework import AnalysisError, Framework
+from .framework import AnalysisError, Framework, quiet_gc
 
 __all__ = [
     "DEFAULT_BUDGET",
@@ -77,8 +77,15 @@ def _check_semantics(semantics: str) -> None:
 
 def grounded_codes(fw: Framework) -> list[int]:
     """The grounded labelling as codes (``IN``, ``OUT``, ``UNDEC``) by argument position."""
-    attackers, targets = fw.attackers, fw.targets
-    count = [len(a) for a in attackers]
+    with quiet_gc():
+        return _grounded_codes(fw.targets)
+
+
+def _grounded_codes(targets: Sequence[Sequence[int]]) -> list[int]:
+    count = [0] * len(targets)
+    for row in targets:
+        for y in row:
+            count[y] += 1
     label = [UNDEC] * len(count)
     stack = [i for i, c in enumerate(count) if c == 0]
     while stack:
