@@ -142,7 +142,7 @@ class Analysis:
                 else:
                     parts.append(f"{len(standing)} of its {len(supports)} reasons stand")
             if not parts:
-                parts.append("nothing attacks it and it rests on no reason")
+                parts.append("nothing attacks it; taken as given (it has no reasons)")
         elif label == "out":
             if att_by["in"]:
                 parts.append("defeated by " + ", ".join(self._describe_attack(a, lab) for a in att_by["in"]) + " (in)")
