@@ -713,7 +713,7 @@ def test_browser_generated_texts_are_shown_literally(browser, tmp_path):
     tab = Tab(browser)
     path = tmp_path / "generated.html"
 
-    @settings(max_examples=30, deadline=None, database=None,
+    @settings(max_examples=int(os.environ.get("ARGMAP_BROWSER_EXAMPLES", "30")), deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
     @given(generated_maps())
     def check(amap):

@@ -191,7 +191,7 @@ def page_data(
     use_text = text and bool(doc.text) and any(st.spans for st in shown.statements)
     kinds = [k.value for k in Kind if any(st.kind is k for st in shown.statements)]
     return {
-        "title": doc.title,
+        "title": doc.title if doc.title and doc.title.strip() else None,
         "author": doc.author,
         "source": doc.source,
         "kinds": kinds,

@@ -120,7 +120,7 @@
     inner.appendChild(ol);
   }
 
-  // -- the diagram: find each statement's box by its Graphviz <title> (the DOT node name = its id) ----
+  // -- the diagram: each box is found by its DOT node name (data-name: a statement or relation id) ----
   var stage = $("stage");
   var svg = stage.querySelector("svg");
   var graph = svg.querySelector("g.graph") || svg.querySelector("g");
@@ -135,7 +135,7 @@
       g.classList.add("st-node");
       g.setAttribute("data-id", s.id);
       g.setAttribute("data-kind", s.kind);
-      g.setAttribute("role", "button");
+      g.setAttribute("role", "img");
       g.setAttribute("aria-label", kindLabel(s) + ": " + s.text);
     } else if (relById.has(name)) {
       relNode.set(name, g);
