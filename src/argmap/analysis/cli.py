@@ -119,7 +119,7 @@ def _analyse_parser() -> _Parser:
     )
     p.add_argument("map", metavar="MAP", help="a map file (argmap JSON or any format an importer reads; .apx and "
                    ".tgf frameworks too), or - for standard input")
-    p.add_argument("-s", "--semantics", choices=SEMANTICS, default="grounded", help="default: grounded")
+    p.add_argument("-s", "--semantics", choices=SEMANTICS, help="default: grounded (preferred with --accept)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     p.add_argument("--accept", metavar="ID", help="only say whether this statement is credulously (in some "
                    "labelling) and sceptically (in every labelling) accepted; default semantics for it: preferred "
@@ -172,8 +172,7 @@ def analyse(argv: list[str], registry: Registry | None = None) -> int:
         sys.stdout.write(write_apx(fw) if args.framework == "apx" else write_tgf(fw))
         return 0
     if args.accept is not None:
-        semantics = args.semantics if "-s" in argv or "--semantics" in argv or any(
-            a.startswith("--semantics=") for a in argv) else "preferred"
+        semantics = args.semantics or "preferred"
         if amap is not None:
             amap.statement(args.accept)  # an UnknownIdError names a missing statement
         cred = credulous(fw, args.accept, semantics, budget=args.budget)
@@ -188,10 +187,11 @@ def analyse(argv: list[str], registry: Registry | None = None) -> int:
             sys.stdout.write(f"{args.accept} under {semantics} semantics: credulously accepted (in some labelling): "
                              f"{yes[cred]}; sceptically accepted (in every labelling): {yes[scep]}\n")
         return 0
+    semantics = args.semantics or "grounded"
     if amap is None:
-        sys.stdout.write(_framework_output(fw, args, args.semantics))
+        sys.stdout.write(_framework_output(fw, args, semantics))
         return 0
-    result = _analyse(amap, args.semantics, limit=args.limit, budget=args.budget)
+    result = _analyse(amap, semantics, limit=args.limit, budget=args.budget)
     sys.stdout.write(result.to_json() if args.format == "json" else result.to_text())
     return 0
 

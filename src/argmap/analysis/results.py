@@ -17,7 +17,7 @@ import attrs
 
 from ..model import ArgumentMap, Attack, Kind, Statement, Support
 from .framework import AnalysisError, Framework, project
-from .semantics import DEFAULT_BUDGET, DEFAULT_LIMIT, SEMANTICS, labellings
+from .semantics import DEFAULT_BUDGET, DEFAULT_LIMIT, NAMES, SEMANTICS, grounded_codes, labellings
 
 __all__ = ["SUPPORT_READING", "Analysis", "analyse", "labels"]
 
@@ -277,6 +277,7 @@ def labels(amap: ArgumentMap, semantics: str = "grounded", *, limit: int = DEFAU
     one, undec otherwise. A map with no stable labelling is an
     :class:`~argmap.analysis.AnalysisError`.
     """
-    if semantics == "complete":
-        semantics = "grounded"
+    if semantics in ("grounded", "complete"):  # the statements are the framework's first arguments
+        codes = grounded_codes(project(amap))
+        return {st.id: NAMES[c] for st, c in zip(amap.statements, codes)}
     return analyse(amap, semantics, limit=limit, budget=budget).labels
