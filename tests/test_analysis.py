@@ -315,6 +315,27 @@ def test_unknown_semantics_and_arguments_are_errors():
         Framework(["a"], [("a", "b")])
 
 
+@given(argument_maps(max_statements=8, max_relations=10, extras=False, with_spans=False))
+def test_labels_is_the_analysis_labels(amap):
+    """labels() (the diagram's call) gives what analyse().labels gives, for grounded, complete and preferred,
+    with every statement in map order and only in/out/undec."""
+    grounded_labels = labels(amap)
+    assert list(grounded_labels) == [s.id for s in amap.statements]
+    assert set(grounded_labels.values()) <= {"in", "out", "undec"}
+    assert grounded_labels == analyse(amap).labels == labels(amap, "complete") == analyse(amap, "complete").labels
+    assert labels(amap, "preferred") == analyse(amap, "preferred").labels
+
+
+def test_lint_and_diff_are_package_functions():
+    """argmap.analysis.lint(amap) and argmap.analysis.diff(a, b) are the functions (their modules keep RULES etc.)."""
+    import argmap.analysis as analysis
+    from argmap.analysis.lint import RULES
+
+    core = argmap.load(CORE)
+    assert analysis.lint(core) == [] and "orphan" in RULES and analysis.RULES is RULES
+    assert analysis.diff(core, core).same
+
+
 def test_labels_gives_the_sceptical_summary_for_preferred():
     """labels(amap, "preferred") is in/out where every preferred labelling agrees, undec where they differ."""
     b = MapBuilder()
@@ -401,10 +422,10 @@ def test_names_that_are_not_ids_keep_their_name_in_metadata_and_on_the_way_back(
 
 def test_iccma_importers_and_exporters_pass_the_plugin_checks(registry):
     """The apx and tgf importers answer any text with a map or a clear error; the exporters take every map."""
-    for name in ("apx", "tgf"):
-        check_importer(registry.importer(name), examples=["arg(a).", "a\n#\n", "arg(a). att(a,a).", "a b\n#\na b\n"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        for name in ("apx", "tgf"):
+            check_importer(registry.importer(name), examples=["arg(a).", "a\n#\n", "arg(a). att(a,a).", "a b\n#\na b\n"])
         few = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
         small = argument_maps(max_statements=6, max_relations=6)
         check_exporter(registry.exporter("apx"), maps=small, settings=few)

@@ -14,7 +14,9 @@
 - :mod:`~argmap.analysis.iccma` reads and writes the ICCMA formats (``apx``,
   ``tgf``) of abstract frameworks.
 
-docs/analysis.md explains the projection with worked examples.
+docs/analysis.md explains the projection with worked examples. (The functions
+:func:`lint` and :func:`diff` take the names of their modules here: import
+``RULES`` from ``argmap.analysis`` or with ``from argmap.analysis.lint import RULES``.)
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from __future__ import annotations
 from typing import Union
 
 from ..model import ArgumentMap
+from .diff import MapDiff, diff
 from .framework import ROLES, AnalysisError, Framework, project
+from .lint import RULES, Finding, lint
 from .results import SUPPORT_READING, Analysis, analyse, labels
 from .semantics import DEFAULT_BUDGET, DEFAULT_LIMIT, SEMANTICS, grounded, labellings
 from .semantics import credulous as _credulous
@@ -32,16 +36,21 @@ __all__ = [
     "DEFAULT_BUDGET",
     "DEFAULT_LIMIT",
     "ROLES",
+    "RULES",
     "SEMANTICS",
     "SUPPORT_READING",
     "Analysis",
     "AnalysisError",
+    "Finding",
     "Framework",
+    "MapDiff",
     "analyse",
     "credulous",
+    "diff",
     "grounded",
     "labellings",
     "labels",
+    "lint",
     "project",
     "sceptical",
 ]
