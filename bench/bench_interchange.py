@@ -105,7 +105,66 @@ def aif(maps: list, repeat: int) -> list[Row]:
     ]
 
 
-FORMATS: dict[str, Callable[[list, int], list[Row]]] = {"aif": aif, "sadface": sadface}
+def argdown(maps: list, repeat: int) -> list[Row]:
+    """Argdown (argmap.formats.argdown): export of every map to .argdown text against json.dumps of the same
+    maps' argmap/1 dicts; the real Argdown 1.7.5 parsing all the exports in one Node process (tests/
+    argdown_parse_many.js, wall clock with Node's start-up) against that process loading @argdown/node and
+    parsing nothing; the import of Argdown's JSON for them (map_from_argdown) against json.loads of that JSON."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from argmap.formats.argdown import dumps, map_from_argdown
+    from argmap.formats.json import map_to_dict
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # attacks on attacks and linked attacks: drawn differently, kept in data
+        texts = [dumps(m) for m in maps]
+        export = best(lambda: [dumps(m) for m in maps], repeat)
+    data = [map_to_dict(m) for m in maps]
+    floor_out = best(lambda: [json.dumps(d, ensure_ascii=False) for d in data], repeat)
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    rows: list[Row] = [(f"export {len(maps)} maps to Argdown ({size / 1e6:.2f} MB)", export,
+                        "json.dumps of the same maps' argmap/1 dicts", floor_out)]
+    modules = Path(os.environ.get("ARGMAP_INTEROP") or ROOT / ".interop") / "node" / "node_modules"
+    node = shutil.which("node")
+    if node is None or not (modules / "@argdown" / "node").is_dir():
+        print(f"(the real Argdown is not installed in {modules}: tools/setup-interop.sh; its rows are left out)\n")
+        return rows
+    script = ROOT / "tests" / "argdown_parse_many.js"
+    env = {**os.environ, "NODE_PATH": str(modules)}
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, text in enumerate(texts):
+            path = Path(tmp) / f"m{i:03d}.argdown"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+
+        def parse(files: list[str]) -> str:
+            return subprocess.run([node, str(script), *files], capture_output=True, text=True, env=env,
+                                  input="", check=True).stdout
+
+        out = parse(paths)
+        results = [json.loads(line) for line in out.splitlines()]
+        assert all(not r["errors"] and r["exception"] is None for r in results), "Argdown rejected an export"
+        argdown_json = [json.dumps(r["json"]) for r in results]
+        parse_time = best(lambda: parse(paths), repeat)
+        start_up = best(lambda: parse([]), repeat)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an import that warns would be a loss: refuse to time it
+        assert [map_from_argdown(json.loads(t)) for t in argdown_json] == maps, "the round trip is not exact"
+        back = best(lambda: [map_from_argdown(json.loads(t)) for t in argdown_json], repeat)
+    floor_in = best(lambda: [json.loads(t) for t in argdown_json], repeat)
+    json_size = sum(len(t.encode("utf-8")) for t in argdown_json)
+    return rows + [
+        (f"the real Argdown parses the {len(maps)} exports (one Node process, wall clock)", parse_time,
+         "the same process loading @argdown/node, parsing nothing", start_up),
+        (f"import Argdown's JSON for them back ({json_size / 1e6:.2f} MB)", back, "json.loads of the same JSON",
+         floor_in),
+    ]
+
+
+FORMATS: dict[str, Callable[[list, int], list[Row]]] = {"aif": aif, "argdown": argdown, "sadface": sadface}
 
 
 def main(argv: list[str] | None = None) -> int:

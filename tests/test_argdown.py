@@ -481,10 +481,11 @@ def test_the_fixture_json_is_what_argdown_writes(real):
 
 
 def test_exported_seed_microtext_and_hand_written_maps_parse_with_argdown(real):
-    """Every export of the seeds, the 112 microtext maps and the small map parses with zero errors into our
-    statements and relations, and imports back as the same map."""
-    maps = [*seed_maps(), ("small", small_map()), *microtext_maps()]
-    assert len(maps) >= 3 + 112
+    """Every export of the seeds, the 112 microtext maps, the small map and empty ones parses with zero errors
+    into our statements and relations, and imports back as the same map."""
+    maps = [*seed_maps(), ("small", small_map()), ("empty", ArgumentMap()),
+            ("titled", ArgumentMap(document=Document(title="A title only"))), *microtext_maps()]
+    assert len(maps) >= 4 + 112
     results = real.parse_texts([export(amap)[0] for _, amap in maps])
     for (name, amap), result in zip(maps, results):
         assert result["errors"] == [] and result["exception"] is None, (name, result["errors"][:2])
@@ -515,6 +516,23 @@ def test_round_trip_through_argdown_in_check_round_trip_terms(real, registry):
 
     check_round_trip(registry.exporters["argdown"], through_argdown, examples=[m for _, m in seed_maps()],
                      strict=True, settings=settings(max_examples=20, deadline=None))
+
+
+def test_an_edited_export_keeps_the_edits_and_names_the_data_they_outdated(real):
+    """A statement and an attack added by hand, a changed text and a deleted attack line: the drawing wins,
+    the new statement gets an id from its title and a derived kind, and outdated data is named."""
+    text, _ = export(small_map())
+    text = text.replace("[s5]: A fund pays for them: the city's \\{tree\\} fund.", "[s5]: A fund pays.")
+    text = text.replace("[s4]\n  -> [s1]\n\n", "")
+    text += "\n[My claim]: Trees need water.\n  -> [s1]\n"
+    amap, losses = read(real.json(text))
+    assert amap.statement("s5").text == "A fund pays."
+    mine = amap.statement("s_My_claim")
+    assert (mine.text, mine.kind.value, mine.metadata["argdown"]) == ("Trees need water.", "objection",
+                                                                       {"title": "My claim"})
+    assert [(a.attackers, a.target) for a in amap.attacks if a.id.startswith("rel")] == [(("s_My_claim",), "s1")]
+    assert "a1" not in amap and "aa1" not in amap  # the attack whose line went, and the attack on it
+    assert losses["argdown.stale_data"].ids == ("s5", "a1", "aa1")
 
 
 def test_hostile_texts_come_back_as_written(real):

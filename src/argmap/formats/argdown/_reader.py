@@ -323,9 +323,9 @@ class _Reader:
         assert isinstance(inference, Mapping)
         inference_data = inference.get("data")
         block = _block(inference_data, f"{where}.pcs[{index}].inference") or {}
-        base = title if self.from_argmap else "r_" + _clean(title)
-        wanted = base if step is None else f"{base}_{step}"
-        sid = (self.ids.take(wanted) if self.from_argmap else None) or self.ids.fresh(wanted)
+        suffix = "" if step is None else f"_{step}"
+        sid = (self.ids.take(title + suffix) if self.from_argmap else None) or self.ids.fresh(
+            "r_" + _clean(title) + suffix)
         uses = _uses(inference_data, conclusion.get("data"))
         if uses is not None:
             if not all(type(n) is int and 1 <= n <= len(pcs) for n in uses):

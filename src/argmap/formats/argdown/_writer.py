@@ -96,7 +96,7 @@ class _Writer:
         for relation in amap.relations:
             if isinstance(relation, Support):
                 self.support(relation, undercuts.get(relation.id, []))
-        return "".join(self.parts)
+        return "".join(self.parts).rstrip("\n") + "\n"
 
     def front_matter(self, document: Document) -> None:
         # For Argdown's own views (its HTML export takes the title from here); `argdown json`
@@ -120,8 +120,8 @@ class _Writer:
         order = [r.id for r in amap.relations]
         if order != [r.id for r in _natural_order(amap)]:
             block["order"] = order
-        if not block:
-            return
+        if not block and amap.statements:
+            return  # (an empty map gets the heading all the same: Argdown refuses an empty file)
         title = normalise(amap.document.title or "") or "Argument map"
         data = {"isGroup": False, "argmap": {"format": FORMAT, **block}}
         self.parts.append(f"# {escape_text(title)} {data_json(data)}\n\n")
