@@ -553,6 +553,26 @@ def test_browser_clicking_a_passage_selects_its_node_and_brings_it_into_view(bro
         tab.close()
 
 
+def test_browser_address_names_the_selected_statement(browser, op_ed_page, op_ed):
+    """A page opened at #select=ID opens with that statement selected; selecting another changes the
+    address to name it, and clearing the selection takes the name away."""
+    tab = Tab(browser)
+    try:
+        page = tab.page
+        objection = op_ed.by_kind("objection")[0]
+        page.goto(op_ed_page.resolve().as_uri() + f"#select={objection.id}")
+        page.wait_for_selector("html[data-argmap-ready]", state="attached")
+        assert tab.selected() == [objection.id]
+        assert page.text_content("#panel .say") == objection.text
+        page.click("#panel .ref")
+        assert page.evaluate("location.hash") == f"#select={tab.selected()[0]}"
+        page.keyboard.press("Escape")
+        assert page.evaluate("location.hash") == "" and tab.selected() == []
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
 def test_browser_filter_hides_a_kind(browser, op_ed_page, op_ed):
     """Switching a kind off hides its boxes and their arrows and takes its highlights out of the text;
     switching it on brings them back."""

@@ -168,7 +168,8 @@
   var anim = 0;
   svg.setAttribute("width", String(full.w));
   svg.setAttribute("height", String(full.h));
-  stage.style.setProperty("--ar", String(Math.max(full.w / full.h, 0.5)));  // narrow screens: the stage takes the map's shape
+  stage.style.setProperty("--ar", String(Math.max(full.w / full.h, 0.5)));
+  if (full.w > full.h) doc.body.classList.add("wide-map");  // printed on a landscape page  // narrow screens: the stage takes the map's shape
   var stageSize = null;
   function size() {
     if (!stageSize) stageSize = { w: stage.clientWidth || 1, h: stage.clientHeight || 1 };
