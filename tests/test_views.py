@@ -185,3 +185,22 @@ def test_show_ids_puts_each_id_above_its_text():
         line = next(x for x in dot.splitlines() if x.strip().startswith(f"{st.id} ["))
         assert f'label="[{st.id}]\\n' in line
     assert "[s1]" not in to_dot(amap)
+
+
+def test_status_marks_each_statement_with_its_label_and_explains_it_in_the_legend():
+    """status="grounded" puts [IN]/[OUT]/[UNDEC] above each text (words: readable in greyscale), a double
+    border on accepted statements and grey text on rejected ones, and a legend of the marks used."""
+    import argmap
+    from argmap.analysis import labels
+
+    amap = argmap.load(ROOT / "seeds" / "japan-russia-reset.core.json")
+    expected = labels(amap, "grounded")
+    dot = to_dot(amap, status="grounded")
+    for sid, state in expected.items():
+        line = next(x for x in dot.splitlines() if x.strip().startswith(f"{sid} ["))
+        assert f'label="[{state.upper()}]\\n' in line
+        assert ("peripheries=2" in line) == (state == "in")
+    assert "grounded semantics:" in dot and "[OUT] rejected" in dot
+    assert "[IN]" not in to_dot(amap)
+    with pytest.raises(ValidationError, match="DiagramOptions.status"):
+        to_dot(amap, status="naive")

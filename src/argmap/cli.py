@@ -176,9 +176,11 @@ def _add_exporter_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--no-legend", dest="legend", action="store_false", default=None, help="leave out the legend")
     g.add_argument("--show-ids", action="store_true", default=None,
                    help="put each statement's id (what --focus takes) above its text")
+    g.add_argument("--status", choices=("grounded", "complete", "preferred", "stable"),
+                   help="mark each statement accepted, rejected or undecided (see argmap analyse)")
 
 
-_SHORTHANDS = ("direction", "theme", "kinds", "depth", "focus", "group_paragraphs", "width", "legend", "show_ids")
+_SHORTHANDS = ("direction", "theme", "kinds", "depth", "focus", "group_paragraphs", "width", "legend", "show_ids", "status")
 
 
 def _pair(value: str) -> tuple[str, str]:

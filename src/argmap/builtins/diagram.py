@@ -26,6 +26,7 @@ def _count(text: str) -> int:
 
 def _options() -> tuple[Option, ...]:
     from ..diagram import DIRECTIONS, THEMES
+    from ..diagram.views import STATUS_SEMANTICS
 
     return (
         Option("direction", "where the thesis sits (default: top)", choices=tuple(DIRECTIONS)),
@@ -39,6 +40,8 @@ def _options() -> tuple[Option, ...]:
         Option("legend", "draw the legend (default: true)", parse=parse_bool),
         Option("stagger", "rows over which the reasons of one claim are spread (default: 3)", parse=_count),
         Option("show_ids", "put each statement's id (what focus takes) above its text", parse=parse_bool),
+        Option("status", "mark each statement accepted, rejected or undecided under these semantics",
+               choices=STATUS_SEMANTICS),
     )
 
 

@@ -109,10 +109,16 @@ def _weight(confidence: float | None, base: float) -> float:
     return base if confidence is None else round(0.5 + 2.5 * confidence, 2)
 
 
+_BADGES = {"in": "[IN] accepted", "out": "[OUT] rejected", "undec": "[UNDEC] undecided"}
+"""The status line above a statement's text: words, so the mark reads in greyscale and in a text-only
+renderer; a rejected statement's text is also greyed, an accepted one gets a double border."""
+
+
 class _Writer:
-    def __init__(self, amap: ArgumentMap, opts: DiagramOptions) -> None:
+    def __init__(self, amap: ArgumentMap, opts: DiagramOptions, status: dict[str, str] | None = None) -> None:
         self.amap = amap
         self.opts = opts
+        self.status = status
         self.theme: Theme = THEMES[opts.theme]
         self.out: list[str] = []
         theme = self.theme
@@ -148,6 +154,9 @@ class _Writer:
         lines = _lines(text, o.width, o.max_lines, st.id)
         if o.show_ids:
             lines = [f"[{st.id}]", *lines]
+        state = self.status.get(st.id) if self.status is not None else None
+        if state is not None:
+            lines = [_BADGES[state].split()[0], *lines]
         label = '"' + escape_line("\n".join(lines)).replace("\n", "\\n") + '"'
         source = clean(_quote_of(self.amap, st), st.id, warn=False) if st.spans else text
         tooltip = '"' + _fit(escape_tooltip(source), source, st.id) + '"'
@@ -156,6 +165,10 @@ class _Writer:
             extra = f', penwidth=3.2, color="{self.theme.main_border}", fontsize=13'
         elif st.provenance is not None and st.provenance.confidence is not None:
             extra = f", penwidth={_weight(st.provenance.confidence, 1.2)}"
+        if state == "in":
+            extra += ", peripheries=2"
+        elif state == "out":
+            extra += ', fontcolor="#6b6b6b"'
         self.out.append(f"{indent}{st.id} [label={label}, tooltip={tooltip}, {self.node_style[st.kind]}{extra}];")
 
     def relations(self) -> None:
@@ -258,6 +271,12 @@ class _Writer:
             rows.append('<TR><TD BORDER="0" ALIGN="LEFT">attack on a dot: undercut</TD></TR>')
         if self.confident:
             rows.append('<TR><TD BORDER="0" ALIGN="LEFT">line weight: confidence</TD></TR>')
+        if self.status is not None:
+            rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><B>{self.opts.status} semantics:</B></TD></TR>')
+            for state in ("in", "out", "undec"):
+                if state in self.status.values():
+                    badge, word = _BADGES[state].split()
+                    rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT">{badge} {word}</TD></TR>')
         table = (
             '<<TABLE BORDER="1" COLOR="#bdbdbd" STYLE="rounded" CELLBORDER="1" CELLSPACING="4" CELLPADDING="3">'
             + "".join(rows) + "</TABLE>>"
@@ -294,7 +313,13 @@ def to_dot(amap: ArgumentMap, options: DiagramOptions | None = None, **changes: 
     ``options`` (a :class:`~argmap.diagram.DiagramOptions`) or keyword changes
     choose the view and the look: ``direction``, ``theme``, ``kinds``,
     ``depth``, ``focus``, ``group_paragraphs``, ``width``, ``max_lines``,
-    ``legend``. The same map and options give the same bytes.
+    ``legend``, ``show_ids``, ``status``. The same map and options give the same bytes.
     """
     opts = DiagramOptions.of(options, **changes)
-    return _Writer(select(amap, opts), opts).write()
+    status = None
+    if opts.status is not None:
+        # A lazy import: argmap.analysis draws its diffs with this package, which would make a circle.
+        from ..analysis import labels
+
+        status = labels(amap, opts.status)  # on the whole map: a view must not change what stands
+    return _Writer(select(amap, opts), opts, status).write()

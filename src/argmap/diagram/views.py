@@ -20,7 +20,10 @@ from ..errors import OptionError, UnknownIdError
 from ..model import ArgumentMap, Kind, Support
 from .themes import DIRECTIONS, THEMES
 
-__all__ = ["DiagramOptions", "select"]
+__all__ = ["STATUS_SEMANTICS", "DiagramOptions", "select"]
+
+STATUS_SEMANTICS = ("grounded", "complete", "preferred", "stable")
+"""The semantics ``status`` can mark a diagram with."""
 
 
 def _kinds(value: Any) -> frozenset[Kind] | None:
@@ -67,6 +70,9 @@ class DiagramOptions:
     - ``legend``: draw a legend of the kinds and relations shown.
     - ``stagger``: spread the reasons of a claim that has many over this many rows.
     - ``show_ids``: put each statement's id (what ``focus`` takes) above its text.
+    - ``status``: mark each statement accepted, rejected or undecided under these
+      semantics (``grounded``, ``complete``, ``preferred``, ``stable``; see
+      :func:`argmap.analysis.labels`), computed on the whole map before any view.
     """
 
     direction: str = attrs.field(default="top", validator=attrs.validators.in_(tuple(DIRECTIONS)))
@@ -81,6 +87,9 @@ class DiagramOptions:
     legend: bool = attrs.field(default=True, validator=_BOOL)
     stagger: int = attrs.field(default=3, validator=_COUNT)
     show_ids: bool = attrs.field(default=False, validator=_BOOL)
+    status: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(STATUS_SEMANTICS))
+    )
 
     @classmethod
     def of(cls, options: DiagramOptions | None = None, **changes: Any) -> DiagramOptions:
