@@ -463,3 +463,12 @@ def test_architecture_page_names_every_module_and_package_of_the_tree():
     named = set(re.findall(r"\b([a-z_]+\.py)\b", block)) | set(re.findall(r"\b([a-z_]+)/", block))
     existing = {p.name for p in pkg.rglob("*.py")} | {p.name for p in pkg.rglob("*") if p.is_dir()}
     assert named <= existing | {"argmap", "src"}, f"the tree names what does not exist: {sorted(named - existing)}"
+
+
+def test_lint_and_diff_are_reachable_from_the_map_and_the_top():
+    """amap.lint() and argmap.diff(a, b) are the analysis functions, reached without importing the package."""
+    from argmap.analysis import lint as analysis_lint
+
+    amap = argmap.load(CORE)
+    assert amap.lint() == analysis_lint(amap)
+    assert argmap.diff(amap, amap).main_changed is False

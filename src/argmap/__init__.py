@@ -71,6 +71,7 @@ __all__ = [
     "UnknownPluginError",
     "ValidationError",
     "__version__",
+    "diff",
     "dump",
     "dumps",
     "export",
@@ -96,6 +97,11 @@ def __getattr__(name: str) -> Any:
         value = getattr(components, name)
         globals()[name] = value
         return value
+    if name == "diff":
+        from .analysis import diff
+
+        globals()["diff"] = diff
+        return diff
     if name == "__version__":
         from importlib import metadata
 

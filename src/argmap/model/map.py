@@ -330,6 +330,13 @@ class ArgumentMap:
             metadata=self.metadata,
         )
 
+    def lint(self, **options: Any) -> list[Any]:
+        """The findings of the checks a teacher of argument mapping applies (see :func:`argmap.analysis.lint`)."""
+        # A lazy import: the analysis package depends on the model.
+        from ..analysis import lint
+
+        return lint(self, **options)
+
     # -- edits --------------------------------------------------------------
 
     def evolve(self, **changes: Any) -> ArgumentMap:
