@@ -34,15 +34,17 @@ __all__ = ["data_json", "escape_rule", "escape_text", "normalise", "rule_visible
 ARGDOWN_SPACE = re.compile(r"[ \t\r\n]+")
 """What Argdown reads as white space inside a line of text."""
 
-_ALWAYS = re.compile(r"[\\\[\]<>#*_{}/]")
 _JS_SPACE = "\t\n\x0b\x0c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-# A shortcode: the same delimiter again after at least one non-space character (JavaScript's \s).
-_SHORTCODE = {
-    ".": re.compile(rf"\.[^{_JS_SPACE}]+?\."),
-    ":": re.compile(rf":[^{_JS_SPACE}]+?:"),
-}
-_EQUALS_RUN = re.compile(r"={3,}")
-_DASH_RUN = re.compile(r"-{2,}")
+# One pass finds every character to escape: the syntax characters; a '.' or ':' that starts a
+# shortcode pair (the same delimiter again after at least one non-space character, in JavaScript's
+# sense of space: every '.' and ':' starts a token, as the text token stops at them, so a pair can
+# start at any of them, and escaping its first character stops it); each '=' of a run of three.
+_SPECIAL = (
+    rf"[\\\[\]<>#*_{{}}/]|\.(?=[^{_JS_SPACE}]+?\.)|:(?=[^{_JS_SPACE}]+?:)|=(?===)|(?<==)=(?==)|(?<===)="
+)
+_TEXT_SPECIAL = re.compile(_SPECIAL)
+# In an inference rule, ',' separates rules and a run of two '-' ends the line.
+_RULE_SPECIAL = re.compile(_SPECIAL + r"|,|-(?=-)|(?<=-)-")
 _SIMPLE_TAG = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
 
 
@@ -78,34 +80,12 @@ def escape_text(text: str) -> str:
     >>> escape_text("a <b> // c #d e.g. :smile: ===")
     'a \\\\<b\\\\> \\\\/\\\\/ c \\\\#d e\\\\.g. \\\\:smile: \\\\=\\\\=\\\\='
     """
-    return _escape(visible(text), _ALWAYS)
-
-
-_RULE_SPECIAL = re.compile(r"[\\\[\]<>#*_{}/,]")
+    return _TEXT_SPECIAL.sub(r"\\\g<0>", visible(text))
 
 
 def escape_rule(text: str) -> str:
     """An inference rule (a scheme name) as Argdown source: as :func:`escape_text`, and ``,`` and ``--`` too."""
-    flat = visible(text)
-    dashes = {i for m in _DASH_RUN.finditer(flat) for i in range(m.start(), m.end())}
-    return _escape(flat, _RULE_SPECIAL, dashes)
-
-
-def _escape(flat: str, always: re.Pattern[str], extra: set[int] | None = None) -> str:
-    equals = {i for m in _EQUALS_RUN.finditer(flat) for i in range(m.start(), m.end())}
-    if extra:
-        equals |= extra
-    out: list[str] = []
-    for i, char in enumerate(flat):
-        if always.match(char) or i in equals:
-            out.append("\\" + char)
-        elif char in _SHORTCODE and _SHORTCODE[char].match(flat, i):
-            # Every '.' and ':' starts a token (the text token stops at them), so a
-            # shortcode can start at any of them; escaping its first character stops it.
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+    return _RULE_SPECIAL.sub(r"\\\g<0>", visible(text))
 
 
 def tag_markup(tag: str) -> str | None:
@@ -123,12 +103,13 @@ def tag_markup(tag: str) -> str | None:
 
 # Characters written as \\uXXXX inside data strings (see the module docstring).
 _DATA_UNSAFE = re.compile("[{}=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_string = json.JSONEncoder(ensure_ascii=False).encode
-_number = json.JSONEncoder(allow_nan=False).encode
+_UNSAFE_BUT_BRACES = re.compile("[=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_STRING_LITERAL = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=False).encode
 
 
-def _safe_string(text: str) -> str:
-    return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", _string(text))
+def _escape_unsafe(literal: re.Match[str]) -> str:
+    return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", literal.group())
 
 
 def data_json(value: Any) -> str:
@@ -140,17 +121,12 @@ def data_json(value: Any) -> str:
     >>> data_json({"text": "a } b", "n": [1, 2.5, None]})
     '{"text": "a \\\\u007d b", "n": [1, 2.5, null]}'
     """
-    if isinstance(value, str):
-        return _safe_string(value)
-    if value is None or isinstance(value, (bool, int, float)):
-        return _number(value)
-    if isinstance(value, dict) or (hasattr(value, "keys") and hasattr(value, "items")):
-        parts = []
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError(f"keys must be strings, got {key!r}")
-            parts.append(f"{_safe_string(key)}: {data_json(item)}")
-        return "{" + ", ".join(parts) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(data_json(item) for item in value) + "]"
-    raise TypeError(f"{type(value).__name__} is not JSON")
+    text = _encode(value)
+    if not _UNSAFE_BUT_BRACES.search(text):
+        braces = text.count("{") + text.count("}")
+        if not braces:
+            return text
+        outside = _STRING_LITERAL.sub("", text)
+        if outside.count("{") + outside.count("}") == braces:
+            return text  # every brace is JSON's own: none inside a string
+    return _STRING_LITERAL.sub(_escape_unsafe, text)

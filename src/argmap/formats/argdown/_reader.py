@@ -62,6 +62,7 @@ IMPORT_LOSSES = {
 }
 
 _CONCLUSION_ROLES = ("intermediary-conclusion", "main-conclusion")
+_KINDS = frozenset(k.value for k in Kind)
 _FORMAT_RANGES = frozenset({"bold", "italic", "link", "statement-mention", "argument-mention", "mention"})
 _NOT_ID = re.compile(r"[^A-Za-z0-9]+")
 
@@ -105,6 +106,8 @@ def map_from_argdown(data: Any) -> ArgumentMap:
 
 
 def _obj(value: Any, where: str) -> Mapping[str, Any]:
+    if type(value) is dict:  # what json.loads gives: answered before the slower check against Mapping
+        return value
     if not isinstance(value, Mapping):
         raise FormatError("expected an object", where=where)
     return value
@@ -262,7 +265,7 @@ class _Reader:
         """Take kind, main, spans, text, tags, provenance and metadata from a statement's argmap block."""
         if "kind" in block:
             kind = block["kind"]
-            if kind not in {k.value for k in Kind}:
+            if kind not in _KINDS:
                 raise FormatError(f"unknown kind {kind!r}", where=f"{where}.kind")
             fields["kind"] = kind
         if block.get("main") is True:
@@ -620,6 +623,8 @@ _SAFE_INT = 2**53
 def _number(value: Any) -> Any:
     """*value* with whole numbers beyond 2**53 as floats: Argdown's JavaScript held them as doubles and
     printed them without a decimal point, so a float written as 4.8e16 comes back as 48000000000000000."""
+    if type(value) is str:
+        return value
     if isinstance(value, int) and not isinstance(value, bool):
         return float(value) if abs(value) > _SAFE_INT else value
     if isinstance(value, dict):

@@ -33,6 +33,7 @@ reported with an :class:`~argmap.errors.ExportWarning` by code.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...errors import ExportWarning, FormatError
@@ -54,6 +55,7 @@ EXPORT_LOSSES = {
 }
 
 _SAFE_INT = 2**53
+_DIGITS = re.compile(r"\d{16}")
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -208,7 +210,8 @@ class _Writer:
 
     def checked(self, value: Any, item_id: str) -> Any:
         """*value*, after noting whole numbers that JavaScript cannot hold exactly."""
-        if _has_big_int(value):
+        # Such a number has at least 16 digits: look for the digits first (repr is fast), walk only then.
+        if _DIGITS.search(repr(value)) and _has_big_int(value):
             self.losses.add("argdown.number_precision", item_id)
         return value
 
