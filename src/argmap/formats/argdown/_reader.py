@@ -55,6 +55,7 @@ IMPORT_LOSSES = {
     "argdown.self_relation": "a relation of a statement to itself not imported",
     "argdown.duplicate_relation": "a relation that repeats another one read once",
     "argdown.invalid_step": "an inference step without premises (or with a bad 'uses' list) not imported",
+    "argdown.circular_premise": "a premise that is its own inference step's conclusion left out",
     "argdown.dangling": "a relation whose end Argdown did not define not imported",
     "argdown.view": "sections (headings) and their group settings have no place in an argmap map",
     "argdown.stale_data": "argmap data that no longer matches the Argdown text ignored",
@@ -345,7 +346,7 @@ class _Reader:
         target = self.pcs_statement(conclusion, f"{where}.pcs[{index}]")
         premises = [self.pcs_statement(s, f"{where}.pcs[]") for s in chosen]
         if target in premises:
-            self.losses.add("argdown.self_relation", sid)
+            self.losses.add("argdown.circular_premise", sid)
         premises = [p for p in dict.fromkeys(premises) if p != target]
         if not premises:
             self.losses.add("argdown.invalid_step", sid)
