@@ -300,9 +300,15 @@ def test_html_exporter_passes_check_exporter(op_ed):
     """The registered exporter passes argmap.testing.check_exporter: deterministic, UTF-8, with each choice
     of its options (few generated maps: each one is drawn by Graphviz once per option set, twice)."""
     need_renderers()
+    import attrs
+
+    # `status` (an analysis option every diagram exporter shares) refuses, by design, maps without a
+    # labelling under the semantics asked (stable): it is tested with the analysis, not here.
+    exporter = argmap.get_registry().exporter("html")
+    exporter = attrs.evolve(exporter, options=tuple(o for o in exporter.options if o.name != "status"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        check_exporter(argmap.get_registry().exporter("html"), maps=argument_maps(max_statements=5, max_relations=5),
+        check_exporter(exporter, maps=argument_maps(max_statements=5, max_relations=5),
                        examples=[op_ed], options=[{}, {"select": "s1"}, {"text": False}],
                        settings=settings(max_examples=6, deadline=None, database=None,
                                          suppress_health_check=[HealthCheck.too_slow]))

@@ -285,7 +285,7 @@ def to_html(
     js = _asset("view.js")
     policy = (
         f"default-src 'none'; script-src '{_sha256(js)}'; style-src '{_sha256(css)}'; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
     title = html.escape(_page_title(amap))
     return (
