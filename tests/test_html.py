@@ -834,6 +834,8 @@ def test_browser_notebook_display_fits_a_wide_map_in_its_cell(browser, tmp_path,
         frame = tab.page.frame_locator("#view iframe")
         frame.locator("html[data-argmap-ready]").wait_for(state="attached")
         assert frame.locator("mark.m").count() > 30
+        frame.locator('mark.m[data-ids="s1"]').first.click()  # selecting works in the sandbox too
+        assert frame.locator("#panel .say").text_content() == op_ed.statement("s1").text
         assert tab.errors == [] and [c for c in tab.console if c.startswith("error")] == []
     finally:
         tab.close()
