@@ -276,6 +276,15 @@ def test_page_data_without_a_document_lists_statements():
     assert data["relations"][0]["from"] == ["s2", "s3"]
 
 
+def test_page_data_carries_metadata_as_plain_json():
+    """Statement metadata reaches the page as JSON whatever it holds (nested, non-finite, objects)."""
+    amap = ArgumentMap(statements=[Statement(id="s1", text="T", metadata={
+        "cue": "because", "n": 2, "deep": {"x": [1, 2.5, None]}, "odd": float("nan"), "obj": {1, 2}})])
+    meta = page_data(amap)["statements"][0]["meta"]
+    assert json.loads(script_json(meta)) == {"cue": "because", "n": 2, "deep": {"x": [1, 2.5, None]},
+                                             "odd": "nan", "obj": "{1, 2}"}
+
+
 def test_select_must_name_a_shown_statement(op_ed):
     """`select` names a statement the page shows; anything else is an UnknownIdError naming the option."""
     with pytest.raises(argmap.UnknownIdError, match="select"):
@@ -555,6 +564,9 @@ def test_browser_clicking_a_passage_selects_its_node_and_brings_it_into_view(bro
                               && n.width > 60; }""", objection.id)
         assert inside
         assert tab.page.text_content("#panel .say") == objection.text
+        facts = tab.page.text_content("#panel .facts")
+        assert "confidence" in facts and "cues extractor" in facts
+        assert all(f"{k}: {v}" in facts for k, v in objection.metadata.items() if isinstance(v, str))
     finally:
         tab.close()
 

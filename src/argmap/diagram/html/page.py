@@ -19,7 +19,9 @@ import base64
 import hashlib
 import html
 import json
+import math
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -141,6 +143,20 @@ def _segments(amap: ArgumentMap, text: str) -> list[Any]:
     return out
 
 
+def _plain(value: Any) -> Any:
+    """Metadata as JSON the page can parse: mappings and sequences as objects and lists, finite
+    numbers, strings, booleans and null as they are, anything else as its text."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else repr(value)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return repr(value)
+
+
 def _conf(item: Any) -> float | None:
     prov = item.provenance
     return None if prov is None else prov.confidence
@@ -169,6 +185,8 @@ def page_data(
                 entry["conf"] = st.provenance.confidence
         if st.tags:
             entry["tags"] = list(st.tags)
+        if st.metadata:
+            entry["meta"] = _plain(st.metadata)
         statements.append(entry)
     relations = []
     for rel in shown.relations:

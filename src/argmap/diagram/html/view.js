@@ -579,6 +579,12 @@
     if (s.spans) facts.appendChild(el("span", null, s.spans.length === 1 ? "quoted from the text" : "quoted from " + s.spans.length + " places"));
     else if (data.segments) facts.appendChild(el("span", null, "not quoted from the text"));
     if (s.tags && s.tags.length) facts.appendChild(el("span", null, "tags: " + s.tags.join(", ")));
+    if (s.meta) {
+      Object.keys(s.meta).slice(0, 12).forEach(function (key) {
+        var v = s.meta[key];
+        facts.appendChild(el("span", "meta", key + ": " + (typeof v === "string" ? v : JSON.stringify(v))));
+      });
+    }
     if (facts.childNodes.length) panel.appendChild(facts);
 
     var reasons = [], objections = [], supports = [], attacks = [];
