@@ -204,3 +204,21 @@ def test_status_marks_each_statement_with_its_label_and_explains_it_in_the_legen
     assert "[IN]" not in to_dot(amap)
     with pytest.raises(ValidationError, match="DiagramOptions.status"):
         to_dot(amap, status="naive")
+
+
+def test_status_stable_on_a_map_with_no_stable_labelling_warns_and_draws_no_marks():
+    """An odd cycle of attacks has no stable labelling: the diagram is still drawn, without marks, and says why."""
+    b = MapBuilder()
+    x, y, z = b.claim("X."), b.claim("Y."), b.claim("Z.")
+    b.attack(x, y), b.attack(y, z), b.attack(z, x)
+    with pytest.warns(argmap.ExportWarning, match="no stable status is drawn"):
+        dot = to_dot(b.build(), status="stable")
+    assert "[IN]" not in dot and "[UNDEC]" not in dot
+
+
+def test_vertical_tab_and_separators_are_not_text_for_svg():
+    """Characters str.isspace() accepts but XML cannot carry (\\x0b, \\x0c, \\x1c-\\x1f) are replaced too."""
+    from argmap.text import has_unsafe, replace_unsafe
+
+    assert has_unsafe("a\x0bb\x0cc\x1fd") == 3 and replace_unsafe("a\x0bb") == "a\ufffdb"
+    assert has_unsafe("tab\tnew\nline\r") == 0

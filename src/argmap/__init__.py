@@ -82,6 +82,7 @@ __all__ = [
     "loads",
     "render",
     "to_dot",
+    "to_html",
 ]
 
 
@@ -174,6 +175,14 @@ def to_dot(amap: ArgumentMap, **options: Any) -> str:
     from .diagram import to_dot as _to_dot
 
     return _to_dot(amap, **options)
+
+
+def to_html(amap: ArgumentMap, **options: Any) -> str:
+    """The map beside its text as one interactive HTML page that works offline (see docs/html.md);
+    ``options`` are the diagram's and the page's (``select``, ``text``)."""
+    from .diagram.html import to_html as _to_html
+
+    return _to_html(amap, **options)
 
 
 def export(amap: ArgumentMap, format: str, *, registry: Registry | None = None, **options: Any) -> str | bytes:

@@ -57,8 +57,9 @@ def _dot(amap: Any, **options: Any) -> str:
 
 def _image(fmt: str, amap: Any, **options: Any) -> bytes:
     from ..diagram import render_dot, to_dot
+    from ..diagram.render import alt_text
 
-    return render_dot(to_dot(amap, **options), fmt)
+    return render_dot(to_dot(amap, **options), fmt, **alt_text(amap))  # the SVG's <title>/<desc>
 
 
 def _ready(fmt: str) -> None:

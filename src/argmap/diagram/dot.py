@@ -319,7 +319,10 @@ def to_dot(amap: ArgumentMap, options: DiagramOptions | None = None, **changes: 
     status = None
     if opts.status is not None:
         # A lazy import: argmap.analysis draws its diffs with this package, which would make a circle.
-        from ..analysis import labels
+        from ..analysis import AnalysisError, labels
 
-        status = labels(amap, opts.status)  # on the whole map: a view must not change what stands
+        try:
+            status = labels(amap, opts.status)  # on the whole map: a view must not change what stands
+        except AnalysisError as exc:  # no stable labelling, or more labellings than the limit
+            warnings.warn(f"no {opts.status} status is drawn: {exc.message}", ExportWarning, stacklevel=2)
     return _Writer(select(amap, opts), opts, status).write()
