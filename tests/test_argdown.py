@@ -39,6 +39,10 @@ TREES = FIXTURES / "street-trees.argdown"
 TREES_JSON = FIXTURES / "street-trees.json"
 SEEDS = sorted((ROOT / "seeds").glob("*.json"))
 UPDATE = os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1"
+# The property tests against the real Argdown follow the hypothesis profile (40 examples, 200 in CI);
+# ARGDOWN_EXAMPLES=N asks for more (a longer campaign by hand).
+more_examples = (settings(max_examples=int(os.environ["ARGDOWN_EXAMPLES"])) if "ARGDOWN_EXAMPLES" in os.environ
+                 else (lambda test: test))
 
 # The probe strings of interop-notes §3.2 (what Argdown treats as syntax), and more of our own.
 PROBES = [
@@ -446,6 +450,16 @@ def test_importer_answers_any_text_with_a_map_or_a_format_error(registry):
     ])
 
 
+def test_the_argdown_importer_answers_odd_text_with_a_map_or_one_line(monkeypatch):
+    """Through the real CLI, odd text (empty, blank, control characters, JSON, stray arrows) gives a map or
+    one FormatError line."""
+    monkeypatch.setenv("ARGMAP_ARGDOWN", str(argdown_cli()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ImportLossWarning)
+        check_importer(argdown.loads, examples=["[A]: x\n  -> [B]: y {a: 1\n", "<A>\n\n(1) [A]\n----\n(2) [A]\n"],
+                       settings=settings(max_examples=1, deadline=None))
+
+
 def test_without_the_cli_the_argdown_importer_says_how_to_install_it(monkeypatch):
     """No Argdown CLI: one line with the npm command, not a traceback."""
     monkeypatch.setattr(_cli, "find_cli", lambda: None)
@@ -496,7 +510,7 @@ def test_exported_seed_microtext_and_hand_written_maps_parse_with_argdown(real):
 
 
 @given(argument_maps())
-@settings(max_examples=int(os.environ.get("ARGDOWN_EXAMPLES", "40")))
+@more_examples
 def test_any_map_survives_argdown_exactly(real, amap):
     """Any map hypothesis makes: the export parses with the real Argdown into its statements and relations,
     and the import of Argdown's JSON is the very map, whatever was warned (only whole numbers beyond 2**53,
@@ -556,7 +570,7 @@ def test_hostile_texts_come_back_as_written(real):
 
 
 @given(st.lists(statement_texts(), min_size=1, max_size=6))
-@settings(max_examples=int(os.environ.get("ARGDOWN_EXAMPLES", "40")))
+@more_examples
 def test_any_text_comes_back_as_written(real, texts):
     """Statement texts hypothesis makes (quotes, backslashes, markup, emoji, controls) are what Argdown reads."""
     amap = ArgumentMap(statements=[Statement(id=f"s{i}", text=t) for i, t in enumerate(texts)])
@@ -655,7 +669,7 @@ def argdown_files(draw: st.DrawFn) -> str:
 
 
 @given(argdown_files())
-@settings(max_examples=int(os.environ.get("ARGDOWN_EXAMPLES", "40")))
+@more_examples
 def test_any_argdown_file_imports_with_everything_accounted_for(real, text):
     """Argdown text of every construct, as far as Argdown accepts it, imports into a valid map in which every
     statement, argument, step and relation is kept or named by a loss code."""
