@@ -550,13 +550,16 @@ def test_an_edited_export_keeps_the_edits_and_names_the_data_they_outdated(real)
 
 
 def test_hostile_texts_come_back_as_written(real):
-    """Each probe string, as a statement, a tag and a scheme, is read back by Argdown as we wrote it."""
+    """Each probe string, as a statement, a tag and a scheme, is read back by Argdown as we wrote it; as the
+    document's text, title, author and source and as metadata it survives in the data and front matter."""
     maps = []
     for text in PROBES:
         statements = [Statement(id="s1", text=text, tags=[text] if _escape.tag_markup(text) else []),
                       Statement(id="s2", text="other")]
         maps.append(ArgumentMap(statements=statements, relations=[Support(id="r1", premises=["s2"], conclusion="s1",
-                                                                          scheme=text)]))
+                                                                          scheme=text)],
+                                document=Document(text=text, title=text, author=text, source=text,
+                                                  metadata={text: text}), metadata={"k": text}))
     results = real.parse_texts([export(amap)[0] for amap in maps])
     for text, amap, result in zip(PROBES, maps, results):
         assert result["errors"] == [] and result["exception"] is None, (text, result["errors"][:1])

@@ -19,8 +19,9 @@ list, ``@argdown/core/dist/lexer.js``), and what this module does about each:
 Data blocks (``{argmap: {...}}``) are JSON, which is YAML flow style, with
 the characters that Argdown's data pattern or js-yaml would stumble on
 written as ``\\uXXXX`` escapes inside strings: braces (a ``}`` followed by a
-space ends the block), ``=`` (front matter), and characters YAML does not
-allow raw (C1 controls, lone surrogates, U+2028/9, U+FEFF, U+FFFE/F).
+space ends the block) and characters YAML does not allow raw (C1 controls,
+lone surrogates, U+2028/9, U+FEFF, U+FFFE/F). In front matter, which ends at
+the first ``===``, a string holding ``===`` has its ``=`` escaped too.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["data_json", "escape_rule", "escape_text", "normalise", "rule_visible", "tag_markup", "visible"]
+__all__ = ["data_json", "escape_rule", "front_matter_json", "escape_text", "normalise", "rule_visible", "tag_markup", "visible"]
 
 ARGDOWN_SPACE = re.compile(r"[ \t\r\n]+")
 """What Argdown reads as white space inside a line of text."""
@@ -102,8 +103,8 @@ def tag_markup(tag: str) -> str | None:
 
 
 # Characters written as \\uXXXX inside data strings (see the module docstring).
-_DATA_UNSAFE = re.compile("[{}=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_UNSAFE_BUT_BRACES = re.compile("[=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_DATA_UNSAFE = re.compile("[{}\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_UNSAFE_BUT_BRACES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _STRING_LITERAL = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=False).encode
 
@@ -130,3 +131,10 @@ def data_json(value: Any) -> str:
         if outside.count("{") + outside.count("}") == braces:
             return text  # every brace is JSON's own: none inside a string
     return _STRING_LITERAL.sub(_escape_unsafe, text)
+
+
+def front_matter_json(value: str) -> str:
+    """A string for a front-matter line: :func:`data_json`, with ``=`` escaped where ``===`` would end the
+    front matter."""
+    text = data_json(value)
+    return text.replace("=", "\\u003d") if "===" in text else text

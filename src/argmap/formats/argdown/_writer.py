@@ -39,7 +39,7 @@ from typing import Any
 from ...errors import ExportWarning, FormatError
 from ...losses import Losses
 from ...model import ArgumentMap, Attack, Document, Statement, Support
-from ._escape import data_json, escape_rule, escape_text, normalise, rule_visible, tag_markup, visible
+from ._escape import data_json, escape_rule, escape_text, front_matter_json, normalise, rule_visible, tag_markup, visible
 
 __all__ = ["EXPORT_LOSSES", "dumps"]
 
@@ -103,7 +103,7 @@ class _Writer:
     def front_matter(self, document: Document) -> None:
         # For Argdown's own views (its HTML export takes the title from here); `argdown json`
         # does not pass front matter on, so the heading's data below carries the document.
-        lines = [f"{key}: {data_json(value)}\n" for key, value in (("title", document.title),
+        lines = [f"{key}: {front_matter_json(value)}\n" for key, value in (("title", document.title),
                                                                    ("author", document.author))
                  if value is not None]
         if lines:
