@@ -190,6 +190,8 @@ class RealArgdown:
         if self.process.stdin:
             self.process.stdin.close()
         self.process.wait(timeout=30)
+        if self.process.stdout:
+            self.process.stdout.close()
 
 
 @pytest.fixture(scope="module")
