@@ -133,20 +133,18 @@ def load(path: str | Path, format: str | None = None, *, registry: Registry | No
     """
     text = decode_text(read_input_bytes(path), str(path))
     if format is None:
-        if [x.lower() for x in PurePath(path).suffixes[-2:]] == [".json"] and _looks_like_argmap_json(text):
-            return loads(text, source=str(path))
+        if _plain_json(path) and _looks_like_argmap_json(text):
+            return loads(text, source=str(path))  # argmap JSON, without building the registry
         found = (registry or get_registry()).importer_for(path, text)
         if found is None:
             raise InputError("no importer reads this file; give format=NAME", where=str(path))
         format = found.name
-    importer = (registry or get_registry()).importer(format)
-    if "source" not in options and any(o.name == "source" for o in importer.options):
-        options["source"] = str(path)
-    try:
-        return importer(text, **options)
-    except (FormatError, ValidationError) as exc:
-        where = f"{path}: {exc.where}" if exc.where else str(path)
-        raise FormatError(exc.message, where=where) from None
+    return (registry or get_registry()).importer(format).read(text, path, **options)
+
+
+def _plain_json(path: str | Path) -> bool:
+    """Whether the file's name ends in ``.json`` alone (not ``.aif.json``, ``.sadface.json``, ...)."""
+    return [x.lower() for x in PurePath(path).suffixes[-2:]] == [".json"]
 
 
 def _looks_like_argmap_json(text: str) -> bool:
@@ -158,7 +156,7 @@ def dump(amap: ArgumentMap, path: str | Path, format: str | None = None, *,
          registry: Registry | None = None, **options: Any) -> None:
     """Write a map to a file, whole or not at all: argmap JSON for ``.json``, else the exporter
     ``format`` names or the file's name calls for (``map.argdown``, ``map.svg``, ...)."""
-    if format is None and [x.lower() for x in PurePath(path).suffixes[-2:]] == [".json"]:
+    if format is None and _plain_json(path):
         write_atomic(path, dumps(amap).encode("utf-8"))  # argmap JSON, without building the registry
         return
     if format is None:

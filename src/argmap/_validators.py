@@ -22,9 +22,15 @@ import attrs
 
 from .errors import ValidationError
 
-__all__ = ["field_error", "in_unit_interval", "text", "validated", "whole_number"]
+__all__ = ["FieldName", "field_error", "in_unit_interval", "text", "validated", "whole_number"]
 
 C = TypeVar("C", bound=type)
+
+
+class FieldName(str):
+    """The field a converter's error is about, given as ``ValueError(message, FieldName("metadata"))``:
+    converters get no attrs Attribute, and one converter may serve several classes, whose
+    :func:`validated` wrapper then names the class."""
 
 
 def field_error(cls: str, field: str, message: str) -> ValidationError:
@@ -53,8 +59,10 @@ def _clip(value: Any, limit: int = 60) -> str:
 def _as_field_error(exc: Exception, cls: str) -> ValidationError | None:
     """The ValidationError for an error a validator raised, or None for any other error."""
     args = exc.args
-    if len(args) < 2 or not isinstance(args[1], attrs.Attribute):
+    if len(args) < 2 or not isinstance(args[1], (attrs.Attribute, FieldName)):
         return None
+    if isinstance(args[1], FieldName):
+        return field_error(cls, str(args[1]), str(args[0]))
     attribute = args[1]
     if isinstance(exc, TypeError) and len(args) == 4:  # instance_of: (message, attribute, type(s), value)
         message = f"expected {_type_names(args[2])}, got {type(args[3]).__name__}"

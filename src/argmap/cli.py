@@ -39,7 +39,6 @@ from .errors import (
     LossWarning,
     OptionError,
     UnknownPluginError,
-    ValidationError,
 )
 from .model import ArgumentMap, Document
 from .plugins import Registry, load_registry
@@ -269,13 +268,7 @@ def _label(path: str) -> str:
 def _import(args: argparse.Namespace, registry: Registry, name: str, text: str, path: str) -> ArgumentMap:
     importer = registry.importer(name)
     options = importer.parse_options(dict(getattr(args, "import_options", None) or ()))
-    if path != "-" and "source" not in options and any(o.name == "source" for o in importer.options):
-        options["source"] = path  # an importer of files that come in pairs finds its other half
-    try:
-        return importer(text, **options)
-    except (FormatError, ValidationError) as exc:
-        where = f"{_label(path)}: {exc.where}" if exc.where else _label(path)
-        raise FormatError(exc.message, where=where) from None
+    return importer.read(text, path, **options)
 
 
 def _no_import_options(args: argparse.Namespace, path: str) -> None:

@@ -15,6 +15,7 @@ as usable as the built-in ones.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -217,6 +218,25 @@ class Importer:
         if not isinstance(amap, ArgumentMap):
             raise PluginError(f"importer {self.name!r} returned {type(amap).__name__}, expected an ArgumentMap")
         return amap
+
+
+    def read(self, text: str, path: str | os.PathLike[str] | None, /, **options: Any) -> ArgumentMap:
+        """Read *text*, the contents of the file at *path* (``None`` or ``-``: standard input).
+
+        The importer gets the file's path as its ``source`` option when it declares one, and an
+        error in the file names it (``map.json: relations[3].to: ...``).
+        """
+        from ._io import show_path
+        from .errors import FormatError, ValidationError
+
+        named = path is not None and os.fspath(path) != "-"
+        label = show_path(path) if named and path is not None else "<stdin>"
+        if named and path is not None and "source" not in options and any(o.name == "source" for o in self.options):
+            options["source"] = os.fspath(path)  # an importer of files that come in pairs finds its other half
+        try:
+            return self(text, **options)
+        except (FormatError, ValidationError) as exc:
+            raise FormatError(exc.message, where=f"{label}: {exc.where}" if exc.where else label) from None
 
 
 def _find_option(options: tuple[Option, ...], name: str, owner: str) -> Option:

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._io import write_atomic
 from ..errors import ArgmapError, OptionError
 from ..text import replace_unsafe
 from .dot import to_dot
@@ -107,7 +108,7 @@ class Diagram:
     def save(self, path: str | Path) -> Path:
         """Write the SVG to *path* (UTF-8) and return the path."""
         path = Path(path)
-        path.write_text(self.svg, encoding="utf-8")
+        write_atomic(path, self.svg.encode("utf-8"))
         return path
 
     def __repr__(self) -> str:
@@ -146,7 +147,7 @@ class MapView:
     def save(self, path: str | Path) -> Path:
         """Write the page to *path* (UTF-8) and return the path."""
         path = Path(path)
-        path.write_text(self.html, encoding="utf-8")
+        write_atomic(path, self.html.encode("utf-8"))
         return path
 
     def __repr__(self) -> str:

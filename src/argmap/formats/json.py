@@ -37,7 +37,8 @@ from typing import Any
 from ..errors import FormatError, ValidationError
 from ..model import ArgumentMap, Attack, Document, Provenance, Statement, Support
 
-__all__ = ["FORMAT", "dumps", "loads", "map_from_dict", "map_to_dict", "parse_json"]
+__all__ = ["FORMAT", "dumps", "expect", "json_type", "loads", "map_from_dict", "map_to_dict", "parse_json",
+           "provenance_record"]
 
 FORMAT = "argmap/1"
 """The value of the top-level ``format`` field this version reads and writes."""
@@ -65,7 +66,8 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_na
 # -- writing -------------------------------------------------------------------
 
 
-def _provenance(p: Provenance) -> dict[str, Any]:
+def provenance_record(p: Provenance) -> dict[str, Any]:
+    """A provenance as argmap/1 writes it (the other formats carry it the same way)."""
     out: dict[str, Any] = {"extractor": p.extractor}
     if p.confidence is not None:
         out["confidence"] = p.confidence
@@ -81,7 +83,7 @@ def _statement(s: Statement) -> dict[str, Any]:
         "spans": [list(span) for span in s.spans],
     }
     if s.provenance is not None:
-        out["provenance"] = _provenance(s.provenance)
+        out["provenance"] = provenance_record(s.provenance)
     if s.tags:
         out["tags"] = list(s.tags)
     if s.metadata:
@@ -99,7 +101,7 @@ def _relation(r: Support | Attack) -> dict[str, Any]:
     else:
         out = {"id": r.id, "type": "attack", "from": list(r.attackers), "to": r.target}
     if r.provenance is not None:
-        out["provenance"] = _provenance(r.provenance)
+        out["provenance"] = provenance_record(r.provenance)
     if r.metadata:
         out["metadata"] = dict(r.metadata)
     return out
@@ -240,7 +242,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _check_fields(obj: Any, where: str, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
     if not isinstance(obj, Mapping):
-        raise FormatError(f"expected an object, got {_json_type(obj)}", where=where or None)
+        raise FormatError(f"expected an object, got {json_type(obj)}", where=where or None)
     for key in obj:
         if key not in allowed:
             raise FormatError(
@@ -252,7 +254,9 @@ def _check_fields(obj: Any, where: str, allowed: tuple[str, ...], required: tupl
             raise FormatError(f"missing field {key!r}", where=where or None)
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """What a JSON value is, for messages: ``null``, ``a boolean``, ``a number``, ``a string``,
+    ``a list``, ``an object``. The readers of every JSON format use it."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -266,14 +270,15 @@ def _json_type(value: Any) -> str:
     return "an object"
 
 
-def _expect(value: Any, kind: type, where: str, what: str) -> Any:
+def expect(value: Any, kind: type, where: str, what: str) -> Any:
+    """*value* if it is a *kind*, else a :class:`FormatError` at *where*: ``expected WHAT, got ...``."""
     if not isinstance(value, kind):
         raise _wrong_type(value, where, what)
     return value
 
 
 def _wrong_type(value: Any, where: str, what: str) -> FormatError:
-    return FormatError(f"expected {what}, got {_json_type(value)}", where=where)
+    return FormatError(f"expected {what}, got {json_type(value)}", where=where)
 
 
 def _field_error(exc: ValidationError, where: str) -> FormatError:
@@ -290,7 +295,7 @@ def _read_provenance(obj: Any, where: str) -> Provenance | None:
         return None
     _check_fields(obj, where, _PROVENANCE_FIELDS, ("extractor",))
     try:
-        return Provenance(extractor=_expect(obj["extractor"], str, f"{where}.extractor", "a string"),
+        return Provenance(extractor=expect(obj["extractor"], str, f"{where}.extractor", "a string"),
                           confidence=obj.get("confidence"))
     except ValidationError as exc:
         raise _field_error(exc, where) from None
@@ -299,7 +304,7 @@ def _read_provenance(obj: Any, where: str) -> Provenance | None:
 def _read_metadata(obj: Any, where: str) -> Any:
     if obj is None:
         return {}
-    return _expect(obj, dict, where, "an object")
+    return expect(obj, dict, where, "an object")
 
 
 # The readers below run once per statement and relation of a file. They check
@@ -347,7 +352,7 @@ def _read_statement(obj: Any, where: str) -> Statement:
 
 def _read_relation(obj: Any, where: str) -> Support | Attack:
     if type(obj) is not dict and not isinstance(obj, Mapping):
-        raise FormatError(f"expected an object, got {_json_type(obj)}", where=where)
+        raise FormatError(f"expected an object, got {json_type(obj)}", where=where)
     rtype = obj.get("type")
     if rtype == "support":
         if not (type(obj) is dict and _RELATION_REQUIRED_KEYS <= obj.keys() <= _SUPPORT_KEYS):
@@ -392,7 +397,7 @@ def map_from_dict(data: Any) -> ArgumentMap:
     _check_fields(doc_obj, "document", _DOCUMENT_FIELDS, ("text",))
     try:
         document = Document(
-            text=_expect(doc_obj["text"], str, "document.text", "a string"),
+            text=expect(doc_obj["text"], str, "document.text", "a string"),
             title=doc_obj.get("title"),
             author=doc_obj.get("author"),
             source=doc_obj.get("source"),
@@ -400,8 +405,8 @@ def map_from_dict(data: Any) -> ArgumentMap:
         )
     except ValidationError as exc:
         raise _field_error(exc, "document") from None
-    statements = _expect(data["statements"], list, "statements", "a list")
-    relations = _expect(data["relations"], list, "relations", "a list")
+    statements = expect(data["statements"], list, "statements", "a list")
+    relations = expect(data["relations"], list, "relations", "a list")
     try:
         return ArgumentMap(
             statements=[_read_statement(obj, f"statements[{i}]") for i, obj in enumerate(statements)],

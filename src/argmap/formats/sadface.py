@@ -63,7 +63,7 @@ from typing import Any
 from ..errors import FormatError, ImportLossWarning, ValidationError
 from ..losses import Losses
 from ..model import ArgumentMap, Attack, Document, Kind, Provenance, Relation, Statement, Support, is_valid_id
-from .json import parse_json
+from .json import expect, json_type, parse_json, provenance_record
 
 __all__ = [
     "CREATED",
@@ -235,13 +235,6 @@ def _json_text(value: Mapping[str, Any]) -> str:
     return _encode(dict(value))
 
 
-def _provenance(p: Provenance) -> dict[str, Any]:
-    out: dict[str, Any] = {"extractor": p.extractor}
-    if p.confidence is not None:
-        out["confidence"] = p.confidence
-    return out
-
-
 def _uuid5(space: bytes, name: str) -> str:
     """``str(uuid.uuid5(UUID(bytes=space), name))``, without making UUID objects (it runs for every node and
     edge of a map)."""
@@ -314,7 +307,7 @@ def map_to_dict(amap: ArgumentMap) -> dict[str, Any]:
         if st.tags:
             ns["tags"] = list(st.tags)
         if st.provenance is not None:
-            ns["provenance"] = _provenance(st.provenance)
+            ns["provenance"] = provenance_record(st.provenance)
         if st.metadata:
             ns["metadata"] = _json_text(st.metadata)
         sources = [
@@ -339,7 +332,7 @@ def map_to_dict(amap: ArgumentMap) -> dict[str, Any]:
             name = kept_name if isinstance(kept_name, str) and kept_name else _ATTACK_NAME
             node_type = "conflict"
         if rel.provenance is not None:
-            ns["provenance"] = _provenance(rel.provenance)
+            ns["provenance"] = provenance_record(rel.provenance)
         if rel.metadata:
             ns["metadata"] = _json_text(rel.metadata)
         nodes.append({"id": sid[rel.id], "type": node_type, "name": name,
@@ -460,26 +453,6 @@ def loads(text: str | bytes) -> ArgumentMap:
     return map_from_dict(_parse(text))
 
 
-def _what(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
-
-
-def _expect(value: Any, kind: type, where: str, what: str) -> Any:
-    if not isinstance(value, kind):
-        raise FormatError(f"expected {what}, got {_what(value)}", where=where)
-    return value
-
-
 def _code_part(name: str) -> str:
     return _UNSAFE.sub("_", name.lower()).strip("_") or "unnamed"
 
@@ -489,7 +462,7 @@ def _argmap_metadata(ns: Mapping[str, Any], where: str) -> dict[str, Any]:
     text = ns.get("metadata")
     if text is None:
         return {}
-    _expect(text, str, f"{where}.metadata", "metadata as JSON text")
+    expect(text, str, f"{where}.metadata", "metadata as JSON text")
     try:
         # One decoder made once (json.loads with options makes one per call); text with an escaped
         # surrogate goes through parse_json, which refuses lone ones.
@@ -498,14 +471,14 @@ def _argmap_metadata(ns: Mapping[str, Any], where: str) -> dict[str, Any]:
         raise FormatError(f"metadata is not JSON text ({exc.message})", where=f"{where}.metadata") from None
     except (ValueError, RecursionError) as exc:
         raise FormatError(f"metadata is not JSON text ({exc})", where=f"{where}.metadata") from None
-    return _expect(value, dict, f"{where}.metadata", "a JSON object")
+    return expect(value, dict, f"{where}.metadata", "a JSON object")
 
 
 def _argmap_provenance(ns: Mapping[str, Any], where: str) -> Provenance | None:
     found = ns.get("provenance")
     if found is None:
         return None
-    _expect(found, dict, f"{where}.provenance", "an object")
+    expect(found, dict, f"{where}.provenance", "an object")
     try:
         return Provenance(extractor=found.get("extractor"), confidence=found.get("confidence"))
     except ValidationError as exc:
@@ -545,29 +518,29 @@ def _read_nodes(nodes: list[Any], losses: Losses, messages: dict[str, str]) -> d
     found: dict[str, _Node] = {}
     for i, obj in enumerate(nodes):
         if type(obj) is not dict:
-            _expect(obj, dict, f"nodes[{i}]", "an object")
+            expect(obj, dict, f"nodes[{i}]", "an object")
         sid = obj.get("id")
         if type(sid) is not str:
-            _expect(sid, str, f"nodes[{i}].id", "a string")
+            expect(sid, str, f"nodes[{i}].id", "a string")
         if sid in found:
             raise FormatError(f"duplicate id {sid!r}", where=f"nodes[{i}].id")
         node_type = obj.get("type")
         if type(node_type) is not str:
-            _expect(node_type, str, f"nodes[{i}].type", "a string")
+            expect(node_type, str, f"nodes[{i}].type", "a string")
         meta = obj.get("metadata")
         ns = None
         if meta is not None:
             if type(meta) is not dict:
-                _expect(meta, dict, f"nodes[{i}].metadata", "an object")
+                expect(meta, dict, f"nodes[{i}].metadata", "an object")
             ns = meta.get(ARGMAP)
             if ns is not None and type(ns) is not dict:
-                _expect(ns, dict, f"nodes[{i}].metadata.{ARGMAP}", "an object")
+                expect(ns, dict, f"nodes[{i}].metadata.{ARGMAP}", "an object")
         name = obj.get("name")
         role = _ROLES.get(node_type, "")
         if role == "atom":
             text = obj.get("text")
             if type(text) is not str:
-                _expect(text, str, f"nodes[{i}].text", "a string")
+                expect(text, str, f"nodes[{i}].text", "a string")
             if not text or text.isspace():
                 raise FormatError("an atom needs text", where=f"nodes[{i}].text")
         elif node_type == "scheme":  # the 0.2 dialect
@@ -584,7 +557,7 @@ def _read_nodes(nodes: list[Any], losses: Losses, messages: dict[str, str]) -> d
             messages[code] = f"nodes of type {node_type!r} (not a SADFace atom, inference or conflict)"
             losses.add(code, sid)
         if role in ("support", "attack") and name is not None and type(name) is not str:
-            _expect(name, str, f"nodes[{i}].name", "a string")
+            expect(name, str, f"nodes[{i}].name", "a string")
         found[sid] = _Node(i, sid, node_type, obj, ns, role)
     return found
 
@@ -594,12 +567,12 @@ def _wire(edges: list[Any], nodes: dict[str, _Node], losses: Losses) -> None:
     seen: set[tuple[str, str]] = set()
     for i, obj in enumerate(edges):
         if type(obj) is not dict:
-            _expect(obj, dict, f"edges[{i}]", "an object")
+            expect(obj, dict, f"edges[{i}]", "an object")
         src, trg = obj.get("source_id"), obj.get("target_id")
         if type(src) is not str:
-            _expect(src, str, f"edges[{i}].source_id", "a string")
+            expect(src, str, f"edges[{i}].source_id", "a string")
         if type(trg) is not str:
-            _expect(trg, str, f"edges[{i}].target_id", "a string")
+            expect(trg, str, f"edges[{i}].target_id", "a string")
         a, b = nodes.get(src), nodes.get(trg)
         code = None
         if a is None or b is None:
@@ -654,7 +627,7 @@ def _spans(node: _Node, text: str, resource_id: str | None,
     sources = node.data.get("sources")
     if sources is None:
         return [], []
-    _expect(sources, list, f"{node.where}.sources", "a list")
+    expect(sources, list, f"{node.where}.sources", "a list")
     if not sources:
         return [], []
     spans = []
@@ -690,28 +663,28 @@ def _foreign(node_meta: Any, extra: dict[str, Any]) -> dict[str, Any]:
 def map_from_dict(data: Any) -> ArgumentMap:
     """Build a validated map from SADFace data (as :func:`json.loads` gives); see :func:`loads`."""
     if not isinstance(data, dict):
-        raise FormatError(f"expected a SADFace object (nodes, edges, metadata), got {_what(data)}")
-    nodes_list = _expect(data.get("nodes"), list, "nodes", "a list")
-    edges_list = _expect(data.get("edges", []), list, "edges", "a list")
+        raise FormatError(f"expected a SADFace object (nodes, edges, metadata), got {json_type(data)}")
+    nodes_list = expect(data.get("nodes"), list, "nodes", "a list")
+    edges_list = expect(data.get("edges", []), list, "edges", "a list")
     metadata = data.get("metadata", {})
-    _expect(metadata, dict, "metadata", "an object")
+    expect(metadata, dict, "metadata", "an object")
     core = metadata.get("core", {})
-    _expect(core, dict, "metadata.core", "an object")
+    expect(core, dict, "metadata.core", "an object")
     core = dict(core)
     for key in ("analyst_name", "analyst_email", "created", "edited", "id"):  # the 0.1 dialect: at the top
         if key in data and key not in core:
             core[key] = data[key]
     top_ns = metadata.get(ARGMAP)
     if top_ns is not None:
-        _expect(top_ns, dict, f"metadata.{ARGMAP}", "an object")
+        expect(top_ns, dict, f"metadata.{ARGMAP}", "an object")
     losses = Losses(ImportLossWarning)
     messages = dict(_MESSAGES)
 
     # the document: the first text resource
-    resources = _expect(data.get("resources", []), list, "resources", "a list")
+    resources = expect(data.get("resources", []), list, "resources", "a list")
     doc_text, resource_id, resource = "", None, None
     for i, res in enumerate(resources):
-        _expect(res, dict, f"resources[{i}]", "an object")
+        expect(res, dict, f"resources[{i}]", "an object")
         content = res.get("content")
         if resource is None and res.get("type", "text") == "text" and isinstance(content, str):
             resource, doc_text = res, content
@@ -764,7 +737,7 @@ def map_from_dict(data: Any) -> ArgumentMap:
         else:
             meta = _argmap_metadata(ns, where)
             kind = ns.get("kind", Kind.CLAIM)
-            tags = _expect(ns.get("tags", []), list, f"{where}.tags", "a list of strings")
+            tags = expect(ns.get("tags", []), list, f"{where}.tags", "a list of strings")
             provenance = _argmap_provenance(ns, where)
             main = node.sid == claim or ns.get("main") is True
         explicit_kind[node.id] = ns is not None and "kind" in ns
@@ -818,7 +791,7 @@ def map_from_dict(data: Any) -> ArgumentMap:
     # the document and the map's metadata
     title = core.get("title")
     if title is not None:
-        _expect(title, str, "metadata.core.title", "a string")
+        expect(title, str, "metadata.core.title", "a string")
     title = title or None
     if top_ns is None:
         doc_meta: dict[str, Any] = {}
@@ -832,7 +805,7 @@ def map_from_dict(data: Any) -> ArgumentMap:
         author = source = None
     else:
         doc_ns = top_ns.get("document", {})
-        _expect(doc_ns, dict, f"metadata.{ARGMAP}.document", "an object")
+        expect(doc_ns, dict, f"metadata.{ARGMAP}.document", "an object")
         if "title" in doc_ns:
             title = doc_ns["title"]
         author, source = doc_ns.get("author"), doc_ns.get("source")

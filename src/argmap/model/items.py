@@ -16,7 +16,7 @@ from typing import Any, Union
 import attrs
 
 from .._io import decode_text, read_input_bytes
-from .._validators import field_error, in_unit_interval, text, validated
+from .._validators import FieldName, field_error, in_unit_interval, text, validated
 
 __all__ = ["Attack", "Document", "Item", "Kind", "Provenance", "Relation", "Statement", "Support", "is_valid_id"]
 
@@ -61,53 +61,26 @@ def _valid_id(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
 _ID = _valid_id
 
 
-def _freeze_metadata(value: Any, owner: str) -> Mapping[str, Any]:
+METADATA = FieldName("metadata")
+
+
+def _freeze_metadata(value: Any) -> Mapping[str, Any]:
     """Metadata is a read-only mapping with string keys."""
     # Most objects have no metadata: answer them before the slow isinstance()
     # check against the Mapping ABC below.
     if value is None or value is _EMPTY or (type(value) is dict and not value):
         return _EMPTY
-    if not value:
-        if value is None or isinstance(value, Mapping):
-            return _EMPTY
+    if not value and isinstance(value, Mapping):
+        return _EMPTY
     if isinstance(value, MappingProxyType):
         return value
     if not isinstance(value, Mapping):
-        raise _fail(owner, "metadata", f"expected a mapping, got {type(value).__name__}")
+        # FieldName: the class's @validated wrapper names it (Statement.metadata, ...).
+        raise ValueError(f"expected a mapping, got {type(value).__name__}", METADATA)
     for key in value:
         if not isinstance(key, str):
-            raise _fail(owner, "metadata", f"keys must be strings, got {key!r}")
+            raise ValueError(f"keys must be strings, got {key!r}", METADATA)
     return MappingProxyType(dict(value))
-
-
-# One named converter per class, so that an error names the class (mypy's attrs
-# plugin accepts only named functions as converters).
-def _document_metadata(value: Any) -> Mapping[str, Any]:
-    if value is None or value is _EMPTY or (type(value) is dict and not value):
-        return _EMPTY  # the usual case, answered without a call
-    return _freeze_metadata(value, "Document")
-
-
-def _statement_metadata(value: Any) -> Mapping[str, Any]:
-    if value is None or value is _EMPTY or (type(value) is dict and not value):
-        return _EMPTY  # the usual case, answered without a call
-    return _freeze_metadata(value, "Statement")
-
-
-def _support_metadata(value: Any) -> Mapping[str, Any]:
-    if value is None or value is _EMPTY or (type(value) is dict and not value):
-        return _EMPTY  # the usual case, answered without a call
-    return _freeze_metadata(value, "Support")
-
-
-def _attack_metadata(value: Any) -> Mapping[str, Any]:
-    if value is None or value is _EMPTY or (type(value) is dict and not value):
-        return _EMPTY  # the usual case, answered without a call
-    return _freeze_metadata(value, "Attack")
-
-
-def _map_metadata(value: Any) -> Mapping[str, Any]:
-    return _freeze_metadata(value, "ArgumentMap")
 
 
 class Kind(str, enum.Enum):
@@ -210,7 +183,7 @@ class Document:
     author: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     source: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_document_metadata, hash=False, repr=False
+        factory=dict, converter=_freeze_metadata, hash=False, repr=False
     )
 
     @classmethod
@@ -245,7 +218,7 @@ class Statement:
     provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tags)
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_statement_metadata, hash=False, repr=False
+        factory=dict, converter=_freeze_metadata, hash=False, repr=False
     )
 
 
@@ -266,7 +239,7 @@ class Support:
     example: bool = attrs.field(default=False, validator=_BOOL)
     provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_support_metadata, hash=False, repr=False
+        factory=dict, converter=_freeze_metadata, hash=False, repr=False
     )
 
     @property
@@ -300,7 +273,7 @@ class Attack:
     target: str = attrs.field(validator=_STR)
     provenance: Provenance | None = attrs.field(default=None, validator=_PROVENANCE)
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_attack_metadata, hash=False, repr=False
+        factory=dict, converter=_freeze_metadata, hash=False, repr=False
     )
 
     @property

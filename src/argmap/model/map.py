@@ -12,7 +12,7 @@ import attrs
 
 from .._validators import validated
 from ..errors import UnknownIdError, ValidationError
-from .items import Attack, Document, Item, Kind, Relation, Statement, Support, _map_metadata, _to_kind
+from .items import Attack, Document, Item, Kind, Relation, Statement, Support, _freeze_metadata, _to_kind
 
 __all__ = ["ArgumentMap"]
 
@@ -130,7 +130,7 @@ class ArgumentMap:
     relations: tuple[Relation, ...] = attrs.field(default=(), converter=_relation_tuple)
     document: Document = attrs.field(factory=Document, validator=attrs.validators.instance_of(Document))
     metadata: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_map_metadata, hash=False, repr=False
+        factory=dict, converter=_freeze_metadata, hash=False, repr=False
     )
     _by_id: dict[str, Item] = attrs.field(init=False, repr=False, eq=False, hash=False)
 

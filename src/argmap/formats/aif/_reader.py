@@ -17,7 +17,7 @@ from typing import Any
 from ...errors import FormatError, ImportLossWarning
 from ...losses import Losses
 from ...model import ArgumentMap
-from ..json import FORMAT, map_from_dict
+from ..json import FORMAT, json_type, map_from_dict
 from ._ids import IdMaker, node_key
 from ._text import Highlights, SpanFinder, covers, de_html
 
@@ -79,30 +79,23 @@ class _Node:
         self.index, self.nid, self.type, self.text, self.raw = index, nid, type_, text, raw
 
 
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list"}.get(
-        type(value), "an object")
-
-
 def _list(obj: Mapping[str, Any], key: str, where: str) -> list[Any]:
     value = obj.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
-        raise FormatError(f"expected a list, got {_json_type(value)}", where=where + key)
+        raise FormatError(f"expected a list, got {json_type(value)}", where=where + key)
     return value
 
 
 def _unwrap(data: Any) -> tuple[dict[str, Any], dict[str, Any] | None, str]:
     """The AIF object, the xAIF wrapper around it (or None) and the prefix of error places."""
     if not isinstance(data, dict):
-        raise FormatError(f"expected a JSON object (AIF: nodes and edges), got {_json_type(data)}")
+        raise FormatError(f"expected a JSON object (AIF: nodes and edges), got {json_type(data)}")
     if "AIF" in data:
         aif = data["AIF"]
         if not isinstance(aif, dict):
-            raise FormatError(f"expected an object, got {_json_type(aif)}", where="AIF")
+            raise FormatError(f"expected an object, got {json_type(aif)}", where="AIF")
         return aif, data, "AIF."
     if "nodes" not in data and "edges" not in data:
         hint = " (this is argmap JSON: read it with the json importer)" if "statements" in data else ""
@@ -116,19 +109,19 @@ def _read_nodes(aif: dict[str, Any], prefix: str) -> tuple[dict[str, _Node], lis
     for i, raw in enumerate(_list(aif, "nodes", prefix)):
         where = f"{prefix}nodes[{i}]"
         if not isinstance(raw, dict):
-            raise FormatError(f"expected an object, got {_json_type(raw)}", where=where)
+            raise FormatError(f"expected an object, got {json_type(raw)}", where=where)
         nid = node_key(raw.get("nodeID"))
         if nid is None:
             problem = "missing field 'nodeID'" if "nodeID" not in raw else \
-                f"expected a string or a whole number, got {_json_type(raw['nodeID'])}"
+                f"expected a string or a whole number, got {json_type(raw['nodeID'])}"
             raise FormatError(problem, where=f"{where}.nodeID" if "nodeID" in raw else where)
         ntype = raw.get("type")
         if not isinstance(ntype, str):
             raise FormatError("missing field 'type'" if ntype is None else
-                              f"expected a string, got {_json_type(ntype)}", where=f"{where}.type")
+                              f"expected a string, got {json_type(ntype)}", where=f"{where}.type")
         text = raw.get("text")
         if text is not None and not isinstance(text, str):
-            raise FormatError(f"expected a string, got {_json_type(text)}", where=f"{where}.text")
+            raise FormatError(f"expected a string, got {json_type(text)}", where=f"{where}.text")
         if nid in nodes:
             raise FormatError(f"duplicate nodeID {nid!r} (also nodes[{nodes[nid].index}])", where=f"{where}.nodeID")
         node = _Node(i, nid, ntype, text, raw)
@@ -145,13 +138,13 @@ def _read_edges(aif: dict[str, Any], prefix: str, nodes: Mapping[str, _Node], lo
     for j, raw in enumerate(_list(aif, "edges", prefix)):
         where = f"{prefix}edges[{j}]"
         if not isinstance(raw, dict):
-            raise FormatError(f"expected an object, got {_json_type(raw)}", where=where)
+            raise FormatError(f"expected an object, got {json_type(raw)}", where=where)
         ends = []
         for key in ("fromID", "toID"):
             end = node_key(raw.get(key))
             if end is None:
                 raise FormatError(f"missing field {key!r}" if key not in raw else
-                                  f"expected a string or a whole number, got {_json_type(raw[key])}",
+                                  f"expected a string or a whole number, got {json_type(raw[key])}",
                                   where=f"{where}.{key}" if key in raw else where)
             ends.append(end)
         src, dst = ends
@@ -212,9 +205,9 @@ def _extension(node: _Node, prefix: str) -> dict[str, Any] | None:
     if ext is None:
         return None
     if not isinstance(ext, dict):
-        raise FormatError(f"expected an object, got {_json_type(ext)}", where=f"{prefix}nodes[{node.index}].argmap")
+        raise FormatError(f"expected an object, got {json_type(ext)}", where=f"{prefix}nodes[{node.index}].argmap")
     if "id" in ext and not isinstance(ext["id"], str):
-        raise FormatError(f"expected an id (a string), got {_json_type(ext['id'])}",
+        raise FormatError(f"expected an id (a string), got {json_type(ext['id'])}",
                           where=f"{prefix}nodes[{node.index}].argmap.id")
     return ext
 
@@ -351,7 +344,7 @@ def read(data: Any, *, document: str | None = None) -> tuple[ArgumentMap, Losses
     preds, succs = _read_edges(aif, prefix, nodes, losses)
     ext_top = aif.get("argmap", wrapper.get("argmap") if wrapper else None)
     if ext_top is not None and not isinstance(ext_top, dict):
-        raise FormatError(f"expected an object, got {_json_type(ext_top)}", where=f"{prefix}argmap")
+        raise FormatError(f"expected an object, got {json_type(ext_top)}", where=f"{prefix}argmap")
 
     i_nodes: list[_Node] = []
     schemes: list[_Node] = []

@@ -39,6 +39,7 @@ from typing import Any
 from ...errors import ExportWarning, FormatError
 from ...losses import Losses
 from ...model import ArgumentMap, Attack, Document, Statement, Support
+from ..json import provenance_record
 from ._escape import data_json, escape_rule, escape_text, front_matter_json, normalise, rule_visible, tag_markup, visible
 
 __all__ = ["EXPORT_LOSSES", "dumps"]
@@ -146,7 +147,7 @@ class _Writer:
             block["tags"] = list(s.tags)
             tags = [t for t in tags if t is not None]
         if s.provenance is not None:
-            block["provenance"] = _provenance(s.provenance)
+            block["provenance"] = provenance_record(s.provenance)
         if s.metadata:
             block["metadata"] = self.checked(dict(s.metadata), s.id)
         if attacks:
@@ -161,7 +162,7 @@ class _Writer:
     def attack_record(self, a: Attack) -> dict[str, Any]:
         record: dict[str, Any] = {"id": a.id, "from": list(a.attackers), "to": a.target}
         if a.provenance is not None:
-            record["provenance"] = _provenance(a.provenance)
+            record["provenance"] = provenance_record(a.provenance)
         if a.metadata:
             record["metadata"] = self.checked(dict(a.metadata), a.id)
         return record
@@ -194,7 +195,7 @@ class _Writer:
         if r.example:
             block["example"] = True
         if r.provenance is not None:
-            block["provenance"] = _provenance(r.provenance)
+            block["provenance"] = provenance_record(r.provenance)
         if r.metadata:
             block["metadata"] = self.checked(dict(r.metadata), r.id)
         inside = " ".join(part for part in (rule, data_json({"argmap": block}) if block else "") if part)
@@ -224,13 +225,6 @@ def _natural_order(amap: ArgumentMap) -> list[Support | Attack]:
     attacks = [r for r in amap.relations if isinstance(r, Attack)]
     attacks.sort(key=lambda a: place[a.attackers[0]])  # stable: map order among one attacker's
     return [*supports, *attacks]
-
-
-def _provenance(p: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"extractor": p.extractor}
-    if p.confidence is not None:
-        out["confidence"] = p.confidence
-    return out
 
 
 def _document_record(d: Document) -> dict[str, Any]:
