@@ -26,7 +26,7 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
 from ._io import decode_text, parse_size, read_input_bytes, show_path, write_atomic
@@ -223,15 +223,19 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry | None = None)
     if argv[:1] and argv[0] in _DELEGATED:
         return _delegate(argv[0], argv[1:], registry)
     args = _parser().parse_args(argv)
+    return _run(lambda reg: _COMMANDS[args.command](args, reg), registry)
+
+
+def _run(command: Callable[[Registry], int], registry: Registry | None) -> int:
+    """Run a command with the registry, the way every command runs: warnings printed as
+    `argmap: warning:` lines, user errors as one `argmap: error:` line with status 1."""
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            if registry is None:
-                registry = load_registry()
-            status = _COMMANDS[args.command](args, registry)
+            status = command(registry if registry is not None else load_registry())
         for warning in caught:
             print(f"argmap: warning: {warning.message}", file=sys.stderr)
-        return status
+        return int(status)
     except ArgmapError as exc:
         print(f"argmap: error: {exc}", file=sys.stderr)
         return 1
@@ -448,18 +452,7 @@ def _delegate(command: str, argv: list[str], registry: Registry | None) -> int:
     except (ImportError, AttributeError):
         print(f"argmap: error: the {command} command is not available in this installation", file=sys.stderr)
         return 1
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            status = run(argv, registry if registry is not None else load_registry())
-        for warning in caught:
-            print(f"argmap: warning: {warning.message}", file=sys.stderr)
-        return int(status)
-    except ArgmapError as exc:
-        print(f"argmap: error: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        return _broken_pipe()
+    return _run(lambda reg: run(argv, reg), registry)
 
 
 _COMMANDS = {

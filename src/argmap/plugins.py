@@ -179,12 +179,13 @@ def plugin_manager(
 
 
 _PREFIX = "argmap_"
+_KNOWN_HOOKS = [name for name in dir(hookspecs) if name.startswith(_PREFIX)]
 
 
 def _hook_problem(pm: ArgmapPluginManager, plugin: object) -> str | None:
     """What is wrong with a plugin's hook implementations, if anything: a hook
     argmap does not declare, or an ``argmap_*`` function not marked as one."""
-    known = [name for name in dir(hookspecs) if name.startswith(_PREFIX)]
+    known = _KNOWN_HOOKS
     for attr in sorted(dir(plugin)):
         if not attr.startswith(_PREFIX):
             continue
