@@ -4,12 +4,10 @@ Run from anywhere (needs Graphviz's dot, or graphviz-pure):
 
     .venv/bin/python tools/make_analysis_images.py
 
-Each statement keeps its kind's colours; its border says its label (green: in,
-red: out, amber: undecided) and a small tag beside it repeats the label in
-words, so the picture reads in greyscale too. The DOT source is argmap's own
-(argmap.to_dot), with one line per statement added that sets the border; the
-only texts added are the fixed label words and the legend, through
-argmap.diagram.quote.
+The pictures are what ``argmap render MAP -o x.png --status grounded`` draws: each
+statement keeps its kind's colours, a word above its text gives its label ([IN],
+[OUT], [UNDEC]), accepted statements get a double border and rejected ones grey
+text, so the picture reads in greyscale too; the legend explains the marks.
 """
 
 from __future__ import annotations
@@ -17,13 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import argmap
-from argmap.analysis import labels
-from argmap.diagram import quote, render_dot
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "images" / "analysis"
-
-STATUS = {"in": ("#1a9850", "IN"), "out": ("#d73027", "OUT"), "undec": ("#e08a00", "UNDEC")}
 
 PICTURES = [
     ("japan-russia-reset.core.grounded", "seeds/japan-russia-reset.core.json", "grounded"),
@@ -31,26 +25,10 @@ PICTURES = [
 ]
 
 
-def labelled_dot(amap: argmap.ArgumentMap, statuses: dict[str, str]) -> str:
-    """argmap's DOT of the map, each statement's border coloured by its label, with a legend of the labels."""
-    dot = argmap.to_dot(amap).rstrip()
-    assert dot.endswith("}")
-    lines = [dot[:-1].rstrip()]
-    for st in amap.statements:
-        colour, word = STATUS[statuses[st.id]]
-        lines.append(f'  {st.id} [color="{colour}", penwidth=4, xlabel={quote(word, where="label")}];')
-    legend = "border: green = in (stands), red = out (defeated), amber = undecided"
-    lines.append(f"  status_legend [shape=box, style=rounded, color=\"#bdbdbd\", fontsize=10, "
-                 f"label={quote(legend, where='legend')}];")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, source, semantics in PICTURES:
-        amap = argmap.load(ROOT / source)
-        png = render_dot(labelled_dot(amap, labels(amap, semantics)), "png")
+        png = argmap.render(argmap.load(ROOT / source), "png", status=semantics)
         (OUT / f"{name}.png").write_bytes(png)
         print(f"wrote docs/images/analysis/{name}.png")
 
