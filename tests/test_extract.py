@@ -251,3 +251,22 @@ def test_a_headline_taken_as_the_thesis_still_titles_the_document():
     amap = argmap.extract(text)
     assert [s.text for s in amap.main_claims] == ["The council should fund tree planting this year"]
     assert amap.document.title == "The council should fund tree planting this year"
+
+
+def test_a_contrast_in_an_answer_run_with_no_target_kept_answers_the_opposing_view():
+    """"Of course X. No Y, but Z; W, on the other hand, ... Nor ..." (the shape of a real newspaper text that
+    made the extractor fail an internal assertion) maps without error: the contrast answers the opposing view."""
+    import argmap
+
+    text = (
+        "Of course, building more bike lanes will mean taking road space from drivers, who tend to be commuters. "
+        "No city can hope to please everyone at once, but bike lanes should make the streets safer for all; "
+        "keeping the streets for cars, on the other hand, will keep them dangerous while being just as crowded. "
+        "Nor is it fair to assume that, because drivers are more numerous, every decision about the street should "
+        "be made for them."
+    )
+    amap = argmap.extract(text)
+    opposing = {s.id for s in amap.statements if s.text.startswith(("Of course", "No city"))}
+    answered = opposing | {r.id for r in amap.attacks if set(r.attackers) & opposing}
+    rebuttal = next(s for s in amap.statements if s.text.startswith("keeping the streets for cars"))
+    assert [r.target for r in amap.relations_from(rebuttal.id)][0] in answered

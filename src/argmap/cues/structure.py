@@ -291,9 +291,10 @@ def analyse(units: Sequence[Unit], *, paragraphs: bool = True) -> Plan:
                 if mode == "opp":
                     target = last_opp if (not newpar and last_opp is not None) else opp_head
                     reb_target = (target, cues[target].granting)
-                elif newpar:
+                elif newpar or reb_target is None:
+                    # A new paragraph, or answers already under way with no target kept (a "reb" run
+                    # entered another way): answer the head of the opposing view.
                     reb_target = (opp_head, cues[opp_head].granting)
-                assert reb_target is not None
                 link = Link("attack", reb_target[0], undercut=reb_target[1], confidence=0.65)
                 mode = "reb"
                 explicit.add(i)
