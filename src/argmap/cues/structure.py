@@ -11,7 +11,7 @@ thesis is the author's, an attack changes side, a support keeps it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
@@ -212,11 +212,18 @@ def _supports(link: Link | None, target: int | None = None) -> bool:
     return link is not None and link.type == "support" and (target is None or link.target == target)
 
 
-def analyse(units: Sequence[Unit], *, paragraphs: bool = True) -> Plan:
-    """Cues, thesis, restatements and the relation tree of a document's units."""
+def analyse(
+    units: Sequence[Unit], *, paragraphs: bool = True, vectors: Callable[[Sequence[str]], Vectors] = Vectors,
+) -> Plan:
+    """Cues, thesis, restatements and the relation tree of a document's units.
+
+    ``vectors`` makes the similarity of the units' texts: TF-IDF cosines by
+    default; a plugin may pass a subclass of :class:`~argmap.cues.similarity.Vectors`
+    with its own ``cosine`` and ``centrality`` (sentence embeddings, say).
+    """
     n = len(units)
     cues = [cues_of(u) for u in units]
-    vec = Vectors([u.text for u in units])
+    vec = vectors([u.text for u in units])
     thesis, tconf = _thesis(units, cues, vec)
     restate = _restatements(units, cues, vec, thesis)
     links: list[Link | None] = [None] * n
