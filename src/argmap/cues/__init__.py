@@ -21,12 +21,13 @@ split in three steps, each a module of this package:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from ..model import ArgumentMap, Attack, Document, Kind, Provenance, Statement, Support
 from .segment import Unit, segment, units_from_spans
+from .similarity import Vectors
 from .structure import Link, Plan, analyse
 
 __all__ = ["NAME", "extract", "extract_units"]
@@ -148,7 +149,7 @@ def _build(document: Document, units: Sequence[Unit], plan: Plan, keep: Sequence
                        metadata={"extractor": NAME})
 
 
-def extract(document: Document) -> ArgumentMap:
+def extract(document: Document, *, vectors: Callable[[Sequence[str]], Vectors] = Vectors) -> ArgumentMap:
     """Map a document of English argumentative prose.
 
     Units are found by :func:`argmap.cues.segment.segment`; page furniture
@@ -156,12 +157,13 @@ def extract(document: Document) -> ArgumentMap:
     the document's title when it has none, thesis or not). Ids are ``s1, s2, ...``
     in document order and ``r1, r2, ...`` in the order of the relations'
     source statements. Every statement and relation carries
-    ``Provenance("cues", confidence)``.
+    ``Provenance("cues", confidence)``. ``vectors`` is the similarity of
+    units' texts (see :func:`~argmap.cues.structure.analyse`).
     """
     units = segment(document.text)
     if not units:
         return ArgumentMap(document=document, metadata={"extractor": NAME})
-    plan = analyse(units)
+    plan = analyse(units, vectors=vectors)
     keep = [i for i, u in enumerate(units) if u.zone != "headline" or i == plan.thesis]
     headlines = [u for u in units if u.zone == "headline"]
     if document.title is None and headlines:
@@ -171,10 +173,13 @@ def extract(document: Document) -> ArgumentMap:
     return _build(document, units, plan, keep)
 
 
-def extract_units(document: Document, spans: Sequence[tuple[int, int]]) -> ArgumentMap:
+def extract_units(
+    document: Document, spans: Sequence[tuple[int, int]], *,
+    vectors: Callable[[Sequence[str]], Vectors] = Vectors,
+) -> ArgumentMap:
     """Predict the structure over given unit spans: one statement per span, in that order."""
     units = units_from_spans(document.text, spans)
     if not units:
         return ArgumentMap(document=document, metadata={"extractor": NAME})
-    plan = analyse(units)
+    plan = analyse(units, vectors=vectors)
     return _build(document, units, plan, list(range(len(units))))
