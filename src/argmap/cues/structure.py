@@ -15,38 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
+from .features import WEAK_SENTENCE_CAUSE, Cues, cues_of
 from .segment import Unit
 from .similarity import Vectors
+from .thesis import choose_thesis, restatements
 
 __all__ = ["Cues", "Link", "Plan", "analyse", "cues_of"]
-
-# Subordinators that concede ("Although X, Y") and those that give a reason ("Because X, Y").
-_CONCEDING = frozenset({"although", "though", "even though", "while", "whilst", "whereas", "despite", "in spite of",
-                        "despite the fact that", "in spite of the fact that", "even if"})
-_CONTRASTING_MID = frozenset({"while", "whilst", "whereas"})
-# Causal words that open a sentence without introducing a reason for the sentence before.
-_WEAK_SENTENCE_CAUSE = frozenset({"as", "for", "since", "considering", "due to", "owing to", "given that",
-                                  "in view of", "as long as", "seeing that", "seeing as"})
-
-
-@dataclass(slots=True)
-class Cues:
-    """What the language of one unit says about its role."""
-
-    cue: str = "none"
-    """``cause``, ``example``, ``addition``, ``result``, ``contrast``, ``concession``, ``reported`` or ``none``."""
-    word: str = ""
-    """The cue as written, lower-cased and space-normalised."""
-    recommend: bool = False
-    granting: bool = False
-    """The unit grants a point before the author answers it ("Yes, X", "Admittedly, X")."""
-    question: bool = False
-    concludes: bool = False
-    """A conclusive adverb anywhere in the unit ("should therefore be ...")."""
-    reported: bool = False
-    """The unit reports someone else's view ("is seen as", "critics say")."""
-    opinion: bool = False
-    """The unit judges ("is fair", "would be inappropriate") or states the author's stance ("I think")."""
 
 
 @dataclass(slots=True)
@@ -76,137 +50,6 @@ class Plan:
     """Units whose kind rests on an explicit cue (higher confidence)."""
 
 
-def _norm(word: str) -> str:
-    return " ".join(word.lower().strip(" \"'“‘([,").split())
-
-
-def cues_of(unit: Unit) -> Cues:
-    """Read the cues of a unit's text."""
-    text = unit.text
-    words = lx.words(text)
-    c = Cues()
-    c.recommend = bool(lx.RECOMMEND_ANY.find(words) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
-    c.question = bool(lx.QUESTION.search(text))
-    c.concludes = bool(lx.RESULT_ANY.find(words))
-    reported = lx.REPORTED_ANY.find(words)
-    c.reported = bool(reported)
-    c.opinion = bool(lx.EVALUATIVE_ANY.find(words) or lx.STANCE_ANY.find(words))
-    c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
-    if unit.lead_sub:
-        m = lx.SUBORDINATE_LEAD.match(text)
-        conj = _norm(m.group("conj")) if m else ""
-        c.cue, c.word = ("concession" if conj in _CONCEDING else "cause"), conj
-        return c
-    order = (
-        ("contrast", lx.CONTRAST_LEAD),
-        ("concession", lx.CONCESSION_LEAD),
-        ("result", lx.RESULT_LEAD),
-        ("example", lx.EXAMPLE_LEAD),
-        ("cause", lx.CAUSE_LEAD),
-        ("addition", lx.ADDITION_LEAD),
-    )
-    for name, pattern in order:
-        m = pattern.match(text)
-        if not m:
-            continue
-        word = _norm(m.group(0))
-        if name == "concession" and word in _CONCEDING:
-            if unit.sent_start:
-                continue  # "Although X, Y" not split: the unit as a whole is the author's
-            if word in _CONTRASTING_MID:
-                name = "contrast"
-        if name == "contrast" and word in ("though", "whereas") and unit.sent_start:
-            continue
-        if name == "cause" and unit.sent_start and word in _WEAK_SENTENCE_CAUSE:
-            continue
-        if name == "addition" and c.reported:
-            break  # "Indeed one could argue that ...": the reported view decides
-        c.cue, c.word = name, word
-        return c
-    else:
-        m = lx.CONTRAST_EARLY.match(text)
-        if m:
-            c.cue, c.word = "contrast", _norm(m.group(0).split()[-1])
-            return c
-    for name, pattern in (
-        ("contrast", lx.CONTRAST_INNER),
-        ("concession", lx.CONCESSION_INNER),
-        ("result", lx.RESULT_INNER),
-        ("example", lx.EXAMPLE_INNER),
-        ("addition", lx.ADDITION_INNER),
-    ):
-        m = pattern.match(text)
-        if m:
-            c.cue, c.word = name, _norm(m.group(0).split(",")[1])
-            return c
-    if c.reported:
-        c.cue, c.word = "reported", reported
-        return c
-    m = lx.CONTRAST_TAIL.search(text)
-    if m:
-        c.cue, c.word = "contrast", _norm(m.group(0).rstrip(".!?\"'”’) "))
-    return c
-
-
-def _thesis(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> tuple[int, float]:
-    """The index of the main claim and a confidence for it."""
-    body = [i for i, u in enumerate(units) if u.zone == "body"]
-    first_body = body[0] if body else 0
-    last_body = body[-1] if body else len(units) - 1
-    n = len(units)
-    central = vec.centrality()
-    scores: list[float] = []
-    for i, (u, c) in enumerate(zip(units, cues)):
-        s = 0.0
-        if u.zone == "standfirst":
-            s += 4.0
-        elif u.zone == "headline":
-            s += 1.5
-        if c.recommend and not c.question:
-            s += 2.0
-        elif c.opinion and not c.question:
-            s += 1.5
-        if c.cue == "result":
-            s += 1.5
-        elif c.concludes:
-            s += 1.5
-        if c.cue in ("concession", "reported"):
-            s -= 4.0
-        elif c.cue in ("cause", "example"):
-            s -= 2.0
-        elif c.cue == "addition":
-            s -= 1.5
-        elif c.cue == "contrast":
-            s -= 0.5
-        if u.lead_sub:
-            s -= 3.0
-        if c.question:
-            s -= 2.0
-        if i == first_body:
-            s += 1.2
-        elif i == last_body:
-            s += 0.8
-        s += central[i]
-        scores.append(s)
-    best = max(range(n), key=lambda i: (scores[i], -i))
-    ranked = sorted(scores, reverse=True)
-    margin = ranked[0] - ranked[1] if n > 1 else 3.0
-    return best, round(min(0.95, 0.45 + 0.1 * margin), 2)
-
-
-def _restatements(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, thesis: int) -> set[int]:
-    """Units that say the thesis again (merged into it as restatements, never a second main claim)."""
-    out: set[int] = set()
-    t = cues[thesis]
-    for i, c in enumerate(cues):
-        if i == thesis or units[i].zone == "headline" or c.cue in ("concession", "reported", "cause", "example"):
-            continue
-        sim = vec.cosine(i, thesis)
-        if sim >= 0.6 or (sim >= 0.35 and (c.recommend == t.recommend) and (c.concludes or c.cue == "result" or units[thesis].zone != "body")):
-            out.add(i)
-    return out
-
-
 def _supports(link: Link | None, target: int | None = None) -> bool:
     """Whether a link is a support (of ``target``, when given)."""
     return link is not None and link.type == "support" and (target is None or link.target == target)
@@ -224,8 +67,8 @@ def analyse(
     n = len(units)
     cues = [cues_of(u) for u in units]
     vec = vectors([u.text for u in units])
-    thesis, tconf = _thesis(units, cues, vec)
-    restate = _restatements(units, cues, vec, thesis)
+    thesis, tconf = choose_thesis(units, cues, vec)
+    restate = restatements(units, cues, vec, thesis)
     links: list[Link | None] = [None] * n
     explicit: set[int] = set()
     multi = paragraphs and len({u.block for u in units if u.zone == "body"}) >= 2
@@ -325,7 +168,7 @@ def analyse(
             if mode == "opp":
                 last_opp = i
         elif c.cue in ("cause", "example") and prev is not None and not newpar and (
-            same_sent or not u.sent_start or c.cue == "example" or c.word not in _WEAK_SENTENCE_CAUSE
+            same_sent or not u.sent_start or c.cue == "example" or c.word not in WEAK_SENTENCE_CAUSE
         ):
             link = Link("support", prev, example=c.cue == "example", confidence=0.75)
             if mode == "opp":

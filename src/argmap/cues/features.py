@@ -1,0 +1,116 @@
+"""The cues of one unit: what its words say about its role.
+
+:func:`cues_of` reads a unit's discourse marker (its kind and the word as
+written) and the flags the thesis and the relations are chosen from:
+recommendation, question, concession, reported view, judgement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .segment import Unit
+
+__all__ = ["CONCEDING", "Cues", "WEAK_SENTENCE_CAUSE", "cues_of"]
+
+# Subordinators that concede ("Although X, Y") and those that give a reason ("Because X, Y").
+CONCEDING = frozenset({"although", "though", "even though", "while", "whilst", "whereas", "despite", "in spite of",
+                       "despite the fact that", "in spite of the fact that", "even if"})
+_CONTRASTING_MID = frozenset({"while", "whilst", "whereas"})
+# Causal words that open a sentence without introducing a reason for the sentence before.
+WEAK_SENTENCE_CAUSE = frozenset({"as", "for", "since", "considering", "due to", "owing to", "given that",
+                                 "in view of", "as long as", "seeing that", "seeing as"})
+
+
+@dataclass(slots=True)
+class Cues:
+    """What the language of one unit says about its role."""
+
+    cue: str = "none"
+    """``cause``, ``example``, ``addition``, ``result``, ``contrast``, ``concession``, ``reported`` or ``none``."""
+    word: str = ""
+    """The cue as written, lower-cased and space-normalised."""
+    recommend: bool = False
+    granting: bool = False
+    """The unit grants a point before the author answers it ("Yes, X", "Admittedly, X")."""
+    question: bool = False
+    concludes: bool = False
+    """A conclusive adverb anywhere in the unit ("should therefore be ...")."""
+    reported: bool = False
+    """The unit reports someone else's view ("is seen as", "critics say")."""
+    opinion: bool = False
+    """The unit judges ("is fair", "would be inappropriate") or states the author's stance ("I think")."""
+
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().strip(" \"'“‘([,").split())
+
+
+def cues_of(unit: Unit) -> Cues:
+    """Read the cues of a unit's text."""
+    text = unit.text
+    words = lx.words(text)
+    c = Cues()
+    c.recommend = bool(lx.RECOMMEND_ANY.find(words) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
+    c.question = bool(lx.QUESTION.search(text))
+    c.concludes = bool(lx.RESULT_ANY.find(words))
+    reported = lx.REPORTED_ANY.find(words)
+    c.reported = bool(reported)
+    c.opinion = bool(lx.EVALUATIVE_ANY.find(words) or lx.STANCE_ANY.find(words))
+    c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
+    if unit.lead_sub:
+        m = lx.SUBORDINATE_LEAD.match(text)
+        conj = _norm(m.group("conj")) if m else ""
+        c.cue, c.word = ("concession" if conj in CONCEDING else "cause"), conj
+        return c
+    order = (
+        ("contrast", lx.CONTRAST_LEAD),
+        ("concession", lx.CONCESSION_LEAD),
+        ("result", lx.RESULT_LEAD),
+        ("example", lx.EXAMPLE_LEAD),
+        ("cause", lx.CAUSE_LEAD),
+        ("addition", lx.ADDITION_LEAD),
+    )
+    for name, pattern in order:
+        m = pattern.match(text)
+        if not m:
+            continue
+        word = _norm(m.group(0))
+        if name == "concession" and word in CONCEDING:
+            if unit.sent_start:
+                continue  # "Although X, Y" not split: the unit as a whole is the author's
+            if word in _CONTRASTING_MID:
+                name = "contrast"
+        if name == "contrast" and word in ("though", "whereas") and unit.sent_start:
+            continue
+        if name == "cause" and unit.sent_start and word in WEAK_SENTENCE_CAUSE:
+            continue
+        if name == "addition" and c.reported:
+            break  # "Indeed one could argue that ...": the reported view decides
+        c.cue, c.word = name, word
+        return c
+    else:
+        m = lx.CONTRAST_EARLY.match(text)
+        if m:
+            c.cue, c.word = "contrast", _norm(m.group(0).split()[-1])
+            return c
+    for name, pattern in (
+        ("contrast", lx.CONTRAST_INNER),
+        ("concession", lx.CONCESSION_INNER),
+        ("result", lx.RESULT_INNER),
+        ("example", lx.EXAMPLE_INNER),
+        ("addition", lx.ADDITION_INNER),
+    ):
+        m = pattern.match(text)
+        if m:
+            c.cue, c.word = name, _norm(m.group(0).split(",")[1])
+            return c
+    if c.reported:
+        c.cue, c.word = "reported", reported
+        return c
+    m = lx.CONTRAST_TAIL.search(text)
+    if m:
+        c.cue, c.word = "contrast", _norm(m.group(0).rstrip(".!?\"'”’) "))
+    return c
