@@ -42,6 +42,7 @@ import attrs
 from . import errors
 from ._io import decode_text, max_input_bytes, read_input_bytes, show_path, write_atomic
 from .errors import ArgmapError, InputError, LossError, LossWarning
+from .formats.json import dumps, loads
 from .model import ArgumentMap, Document
 
 __all__ = [
@@ -260,7 +261,7 @@ def plan(found: Sequence[tuple[str, str, int]], outdir: str | None, suffix: str 
                 output = os.path.abspath(output)
             key = output if is_url(output) else os.path.normcase(os.path.abspath(output))
             if key in owners:
-                raise InputError(f"{show_path(path)} and {show_path(owners[key])} would both be written to "
+                raise InputError(f"{show_path(owners[key])} and {show_path(path)} would both be written to "
                                  f"{show_path(output)}; rename one or map them separately")
             owners[key] = path
         items.append(Item(index=index, path=path, location=location, size=size, output=output))
@@ -401,11 +402,13 @@ def _portable(result: Result) -> tuple[Any, ...]:
     error = None
     if result.error is not None:
         error = (type(result.error).__name__, result.error.message, result.error.where)
-    return (result.path, result.index, result.size, result.map, result.output, error, result.warnings, result.line)
+    text = None if result.map is None else dumps(result.map)  # a map does not pickle; its JSON is lossless
+    return (result.path, result.index, result.size, text, result.output, error, result.warnings, result.line)
 
 
 def _unportable(values: tuple[Any, ...]) -> Result:
-    path, index, size, amap, output, error, notes, line = values
+    path, index, size, text, output, error, notes, line = values
+    amap = None if text is None else loads(text)
     exc = None
     if error is not None:
         name, message, where = error
