@@ -86,7 +86,8 @@ class Corpus:
     """A gold corpus as :func:`load_gold` reads it.
 
     ``format`` is ``"microtext"`` or ``"aif"``; ``folds`` the test folds (lists of text ids)
-    where the folder has them; ``skipped`` the files not used, with their reasons.
+    where the folder has them; ``skipped`` the files not used, with their reasons; ``notes``
+    what else the reader noticed (texts an id map names that have no file).
     """
 
     path: Path
@@ -94,6 +95,7 @@ class Corpus:
     texts: tuple[GoldText, ...]
     skipped: tuple[Skipped, ...] = ()
     folds: tuple[tuple[str, ...], ...] | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -106,19 +108,24 @@ class Corpus:
         return bool(self.texts) and all(t.unit_spans is not None for t in self.texts)
 
     def skip_summary(self) -> str | None:
-        """One line on the skipped files (how many, by reason, with a few names), or None."""
+        """One line on the skipped files (how many, by reason, with a few names), or None.
+
+        A file that cannot be read is named with its error (the first three of them).
+        """
         if not self.skipped:
             return None
         by_reason: dict[str, list[str]] = {}
         for s in self.skipped:
-            key = s.reason if s.reason in _REASONS else "cannot be read"
-            by_reason.setdefault(key, []).append(s.name)
+            if s.reason in _REASONS:
+                by_reason.setdefault(s.reason, []).append(s.name)
+            else:
+                by_reason.setdefault("cannot be read", []).append(f"{s.name}: {s.reason}")
         parts = []
         for reason in sorted(by_reason):
             names = by_reason[reason]
-            shown = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
+            shown = "; ".join(names[:3]) + (" ..." if len(names) > 3 else "")
             parts.append(f"{len(names)} {reason} ({shown})")
-        return f"{len(self.skipped)} file(s) skipped: " + "; ".join(parts)
+        return f"{len(self.skipped)} file(s) skipped: " + ", ".join(parts)
 
 
 NO_SIDECAR = "no sidecar text"
@@ -209,17 +216,33 @@ def conclusions(amap: ArgumentMap) -> list[str]:
     return [s.id for s in amap.statements if s.id in targets and s.id not in sources]
 
 
+def _message(exc: ArgmapError, path: Path) -> str:
+    """An error's text without the file's path (the skip list names the file)."""
+    where = exc.where or ""
+    for prefix in (str(path), path.name):
+        if where.startswith(prefix):
+            where = where[len(prefix):].lstrip(":").strip()
+            break
+    return f"{where}: {exc.message}" if where else exc.message
+
+
 def _aif_text(path: Path, text_id: str) -> GoldText | Skipped:
     from ..formats.aif import load_path, sidecar_of
 
-    if sidecar_of(path) is None:
+    sidecar = sidecar_of(path)
+    if sidecar is None:
         return Skipped(path.name, NO_SIDECAR)
+    try:
+        if not sidecar.read_bytes().strip():
+            return Skipped(path.name, EMPTY)
+    except OSError:
+        pass  # the reader names the problem
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ImportLossWarning)
             amap = load_path(path)
     except ArgmapError as exc:
-        return Skipped(path.name, str(exc))
+        return Skipped(path.name, _message(exc, path))
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - hostile input
         return Skipped(path.name, f"cannot be read ({type(exc).__name__})")
     if not amap.document.text.strip() or not amap.statements:
@@ -269,7 +292,13 @@ def _load_aif(root: Path, files: Sequence[Path]) -> Corpus:
             skipped.append(got)
         else:
             texts.append(got)
-    return Corpus(path=root, format="aif", texts=tuple(texts), skipped=tuple(skipped))
+    notes: list[str] = []
+    stems = {p.name[: -len(".aif.json")] if p.name.lower().endswith(".aif.json") else p.stem for p in files}
+    absent = sorted(name for name in id_map if name not in stems)
+    if absent:
+        listed = ", ".join(f"{id_map[n]} ({n})" for n in absent[:5]) + (" ..." if len(absent) > 5 else "")
+        notes.append(f"{len(absent)} text(s) of {AIF_ID_MAP} have no file: {listed}")
+    return Corpus(path=root, format="aif", texts=tuple(texts), skipped=tuple(skipped), notes=tuple(notes))
 
 
 def _load_microtext(root: Path) -> Corpus:
@@ -280,7 +309,7 @@ def _load_microtext(root: Path) -> Corpus:
         try:
             texts.append(_microtext_text(path))
         except ArgmapError as exc:
-            skipped.append(Skipped(path.name, str(exc)))
+            skipped.append(Skipped(path.name, _message(exc, path)))
     folds = tuple(tuple(f) for f in load_folds(folds_path)) if folds_path is not None else None
     return Corpus(path=root, format="microtext", texts=tuple(texts), skipped=tuple(skipped), folds=folds)
 
