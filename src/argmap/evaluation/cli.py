@@ -90,7 +90,7 @@ def _parser() -> _Parser:
     parser.add_argument(
         "--calibration",
         action="store_true",
-        help="also the reliability table of the thesis confidence, end-to-end, per corpus",
+        help="also the reliability table of the thesis confidence per corpus (end-to-end unless only given units run)",
     )
     parser.add_argument(
         "--bins", type=int, default=10, metavar="N", help="bins of the reliability table (default: 10)"
@@ -99,12 +99,11 @@ def _parser() -> _Parser:
 
 
 def _calibration(reports: list[Report], bins: int) -> list[tuple[str, Any, int]]:
-    """Per report (end-to-end mode): its title, its reliability table and the texts without a confidence."""
+    """Per report (end-to-end mode, else the one mode run): its title, its reliability table and the texts without a confidence."""
     out = []
     for report in reports:
-        for m in report.modes:
-            if m.mode != "end-to-end":
-                continue
+        # End-to-end where it ran, else the mode that did (given units only).
+        for m in [m for m in report.modes if m.mode == "end-to-end"] or list(report.modes[:1]):
             pairs, missing = thesis_pairs(m.texts)
             title = f"thesis confidence of {report.extractor} on {Path(report.corpus).name} ({m.mode})"
             out.append((title, reliability(pairs, bins), missing))
