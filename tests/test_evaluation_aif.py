@@ -9,6 +9,7 @@ import json
 import pytest
 
 from argmap.evaluation import (
+    Scores,
     Skipped,
     cross_corpus,
     evaluate_corpus,
@@ -117,6 +118,15 @@ def test_microtext_texts_carry_their_topic():
 
 
 # -- alignment and the thesis --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", [AIF, LOCATED])
+def test_an_aif_gold_map_scores_one_against_itself(folder):
+    """Predicted as itself, every fixture map aligns whole, scores 1.0 on every level and finds its thesis."""
+    for text in load_gold(folder).texts:
+        result = score_gold_text(text, text.map)
+        assert Scores.pooled([result]) == Scores(1.0, 1.0, 1.0, 1.0, 1.0, 1.0), text.id
+        assert result.thesis_found and result.thesis_f1 == 1.0
 
 
 def test_a_paraphrased_gold_unit_aligns_by_its_words():

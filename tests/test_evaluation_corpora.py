@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from argmap.evaluation import chain_baseline, cross_corpus, first_baseline, load_gold
+from argmap.evaluation import Scores, chain_baseline, cross_corpus, first_baseline, load_gold, score_gold_text
 from argmap.plugins import load_registry
 
 from .conftest import corpus_dir, shared_corpus
@@ -61,3 +61,14 @@ def test_the_cross_corpus_table_runs_on_all_three_corpora():
         first = rows[(corpus, "end-to-end", "first")]
         assert first.thesis == rows[(corpus, "end-to-end", "chain")].thesis
         assert rows[(corpus, "end-to-end", "cues")].thesis > first.thesis
+
+
+@pytest.mark.parametrize("name", ["aif-araucaria", "aif-microtexts-part1"])
+def test_every_aif_gold_map_scores_one_against_itself(name):
+    """Each AIF gold map, predicted as itself, aligns whole and scores 1.0 on every level with its thesis found."""
+    path = shared_corpus(name)
+    need(path)
+    for text in load_gold(path).texts:
+        result = score_gold_text(text, text.map)
+        assert Scores.pooled([result]) == Scores(1.0, 1.0, 1.0, 1.0, 1.0, 1.0), text.id
+        assert result.thesis_found, text.id
