@@ -431,14 +431,15 @@ def run_chunk(items: Sequence[Item], task: Task, registry: Any = None) -> list[t
 
 def _chunks(items: Sequence[Item], jobs: int) -> list[list[Item]]:
     """Consecutive items grouped so that small files travel together: about eight chunks per worker,
-    at most 1 MB and 64 files each (a big file is a chunk of its own)."""
+    at most 256 KB and 16 files each (a big file is a chunk of its own), so that progress and Ctrl-C
+    are never far behind."""
     total = sum(item.size for item in items)
-    target = min(1 << 20, max(16 << 10, total // (jobs * 8) if jobs else total))
+    target = min(256 << 10, max(16 << 10, total // (jobs * 8) if jobs else total))
     chunks: list[list[Item]] = []
     current: list[Item] = []
     weight = 0
     for item in items:
-        if current and (weight + item.size > target or len(current) >= 64):
+        if current and (weight + item.size > target or len(current) >= 16):
             chunks.append(current)
             current, weight = [], 0
         current.append(item)
@@ -474,20 +475,42 @@ def _pool_context(registry: Any) -> tuple[Any, Any]:
     return multiprocessing.get_context(), registry  # pragma: no cover - spawn platforms: must pickle
 
 
+def _chunk_results(future: Any) -> Iterator[Result]:
+    try:
+        values = future.result()
+    except cf.process.BrokenProcessPool as exc:
+        raise ArgmapError(f"a worker process died ({exc}); run again with --jobs 1 to see which input") from None
+    for v in values:
+        yield _unportable(v)
+
+
 def _run_pool(items: Sequence[Item], task: Task, jobs: int, registry: Any) -> Iterator[Result]:
-    context, handed = _pool_context(registry)
     chunks = _chunks(items, jobs)
+    if len(chunks) == 1:  # one chunk: a pool would only add its start-up
+        reg = _registry(registry)
+        for item in items:
+            yield _one(item, task, reg)
+        return
+    context, handed = _pool_context(registry)
     executor = cf.ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context,
                                       initializer=_init_worker, initargs=(handed,))
+    futures = []
+    seen: set[Any] = set()
     try:
         futures = [executor.submit(run_chunk, chunk, task) for chunk in chunks]
         for future in cf.as_completed(futures):
-            try:
-                values = future.result()
-            except cf.process.BrokenProcessPool as exc:
-                raise ArgmapError(f"a worker process died ({exc}); run again with --jobs 1 to see which input")
-            for v in values:
-                yield _unportable(v)
+            seen.add(future)
+            yield from _chunk_results(future)
+    except KeyboardInterrupt:
+        # Ctrl-C: the chunks not started are dropped; those running finish (their outputs are written
+        # whole) and are reported, so that the summary counts every output on disk.
+        for future in futures:
+            future.cancel()
+        for future in futures:
+            if future not in seen and not future.cancelled():
+                cf.wait([future])
+                yield from _chunk_results(future)
+        raise
     finally:
         # Ctrl-C, an error or a caller that stops early: drop the chunks not started, let the running
         # ones finish (each output is written whole), then go.
