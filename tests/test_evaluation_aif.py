@@ -117,6 +117,21 @@ def test_microtext_texts_carry_their_topic():
     }
 
 
+def test_a_sidecar_in_another_encoding_is_skipped_with_the_way_out_and_read_with_it(tmp_path):
+    """A Windows-1252 sidecar is skipped with a reason naming --encoding; with that encoding it is read."""
+    source = AIF / "trees.json"
+    (tmp_path / "trees.json").write_bytes(source.read_bytes())
+    text = (AIF / "trees.txt").read_text(encoding="utf-8").replace("as studies show", "as studies show \u2013 caf\u00e9")
+    (tmp_path / "trees.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "folder.json").mkdir()  # a folder is not a map: not listed at all
+    with pytest.raises(InputError, match=r"trees.json: trees.txt: not utf-8 text \(bad byte 0x96 at offset \d+\); "
+                       r"give the texts' encoding \(--encoding cp1252"):
+        load_gold(tmp_path)
+    corpus = load_gold(tmp_path, encoding="cp1252")
+    assert [t.id for t in corpus.texts] == ["trees"] and not corpus.skipped
+    assert "caf\u00e9" in corpus.texts[0].map.document.text
+
+
 # -- alignment and the thesis --------------------------------------------------------------
 
 
@@ -288,6 +303,7 @@ def test_main_calibration_adds_a_reliability_table_per_corpus(capsys):
         (["AIF", "AIF", "--baseline", "first"], 2, "argument --baseline: not with several corpora"),
         (["AIF", "--table", "--per-text"], 2, "argument --per-text: only for one corpus"),
         (["AIF", "--bins", "0"], 2, "argument --bins: expected at least 1"),
+        (["AIF", "--encoding", "klingon"], 2, "argument --encoding: unknown encoding 'klingon'"),
         (["AIF", "--baseline", "first", "--mode", "given-units"], 1, "no given-units mode on this corpus"),
     ],
 )

@@ -226,21 +226,34 @@ def _message(exc: ArgmapError, path: Path) -> str:
     return f"{where}: {exc.message}" if where else exc.message
 
 
-def _aif_text(path: Path, text_id: str) -> GoldText | Skipped:
+def _aif_text(path: Path, text_id: str, encoding: str) -> GoldText | Skipped:
     from ..formats.aif import load_path, sidecar_of
 
     sidecar = sidecar_of(path)
     if sidecar is None:
         return Skipped(path.name, NO_SIDECAR)
     try:
-        if not sidecar.read_bytes().strip():
-            return Skipped(path.name, EMPTY)
+        raw = sidecar.read_bytes()
     except OSError:
-        pass  # the reader names the problem
+        raw = None  # the reader names the problem
+    if raw is not None:
+        if not raw.strip():
+            return Skipped(path.name, EMPTY)
+        if b"\x00" not in raw:
+            try:
+                raw.decode(encoding)
+            except LookupError:
+                raise InputError(f"unknown encoding {encoding!r}") from None
+            except UnicodeDecodeError as exc:
+                return Skipped(
+                    path.name,
+                    f"{sidecar.name}: not {encoding} text (bad byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                    "give the texts' encoding (--encoding cp1252, or load_gold(..., encoding='cp1252'))",
+                )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ImportLossWarning)
-            amap = load_path(path)
+            amap = load_path(path, sidecar, encoding=encoding)
     except ArgmapError as exc:
         return Skipped(path.name, _message(exc, path))
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - hostile input
@@ -273,7 +286,7 @@ def _is_aif(path: Path) -> bool:
     return looks_like_aif(data)
 
 
-def _load_aif(root: Path, files: Sequence[Path]) -> Corpus:
+def _load_aif(root: Path, files: Sequence[Path], encoding: str) -> Corpus:
     id_map: dict[str, str] = {}
     map_file = root / AIF_ID_MAP
     if map_file.is_file():
@@ -287,7 +300,7 @@ def _load_aif(root: Path, files: Sequence[Path]) -> Corpus:
         if not _is_aif(path):
             skipped.append(Skipped(path.name, NOT_AIF))
             continue
-        got = _aif_text(path, id_map.get(stem, stem))
+        got = _aif_text(path, id_map.get(stem, stem), encoding)
         if isinstance(got, Skipped):
             skipped.append(got)
         else:
@@ -314,10 +327,11 @@ def _load_microtext(root: Path) -> Corpus:
     return Corpus(path=root, format="microtext", texts=tuple(texts), skipped=tuple(skipped), folds=folds)
 
 
-def load_gold(corpus_dir: str | Path) -> Corpus:
+def load_gold(corpus_dir: str | Path, *, encoding: str = "utf-8") -> Corpus:
     """Read a gold corpus folder: arg-microtexts XML (as :func:`find_corpus_files` finds it) or AIF-JSON.
 
-    Files that cannot be used are skipped and listed in :attr:`Corpus.skipped` with their reason.
+    *encoding* is that of AIF sidecar texts (some AIFdb texts are Windows-1252: ``"cp1252"``);
+    an unknown encoding is an :class:`~argmap.errors.InputError`. Files that cannot be used are skipped and listed in :attr:`Corpus.skipped` with their reason.
     Raises :class:`~argmap.errors.InputError` when the folder is missing, holds no gold maps, or
     none of them can be used.
     """
@@ -325,13 +339,13 @@ def load_gold(corpus_dir: str | Path) -> Corpus:
     if (root / "corpus" / "en").is_dir() or any(root.glob("*.xml")):
         corpus = _load_microtext(root)
     else:
-        files = sorted(root.glob("*.json"))
+        files = sorted(p for p in root.glob("*.json") if p.is_file())
         if not files:
             raise NoGoldError(
                 "no gold maps found: no .xml graphs (corpus/en/*.xml or *.xml) and no AIF-JSON .json files",
                 where=str(root),
             )
-        corpus = _load_aif(root, files)
+        corpus = _load_aif(root, files, encoding)
     if not corpus.texts:
         summary = corpus.skip_summary() or "nothing to read"
         raise NoGoldError(f"no usable gold map ({summary})", where=str(root))
