@@ -95,6 +95,24 @@ def test_units_are_located_only_when_every_i_node_is_found_in_the_text():
     assert load_gold(LOCATED).units_located
 
 
+def test_two_i_nodes_found_at_one_place_cannot_be_given_as_units(tmp_path):
+    """An I-node repeated in the map but once in the text overlaps the other: the text is end-to-end only."""
+    nodes = [
+        {"nodeID": "1", "text": "Go by bike.", "type": "I"},
+        {"nodeID": "2", "text": "It is quick.", "type": "I"},
+        {"nodeID": "3", "text": "It is quick.", "type": "I"},
+        {"nodeID": "4", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "5", "text": "Default Inference", "type": "RA"},
+    ]
+    edges = [("2", "4"), ("4", "1"), ("3", "5"), ("5", "2")]
+    data = {"nodes": nodes, "edges": [{"edgeID": str(i), "fromID": a, "toID": b} for i, (a, b) in enumerate(edges)]}
+    (tmp_path / "bike.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "bike.txt").write_text("Go by bike. It is quick.", encoding="utf-8")
+    corpus = load_gold(tmp_path)
+    assert all(s.spans for s in corpus.texts[0].map.statements)
+    assert corpus.texts[0].unit_spans is None and not corpus.units_located
+
+
 def test_a_folder_with_no_usable_gold_is_an_input_error(tmp_path):
     """A folder whose maps are all unusable raises one error that says why each kind was skipped."""
     (tmp_path / "a.json").write_text('{"nodes": [], "edges": []}', encoding="utf-8")

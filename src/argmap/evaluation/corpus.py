@@ -59,8 +59,8 @@ class GoldText:
     """One corpus text: its id, its gold map, where it came from, and where its units lie.
 
     ``unit_spans`` holds each gold unit's spans in statement order, or is None when some gold
-    unit cannot be located in the text (an AIF I-node that paraphrases its source): such a text
-    can be scored end-to-end only. ``topic`` is the microtext ``topic_id`` where there is one;
+    unit cannot be located in the text (an AIF I-node that paraphrases its source, or two I-nodes
+    found at the same place): such a text can be scored end-to-end only. ``topic`` is the microtext ``topic_id`` where there is one;
     ``graph`` the parsed microtext graph (None for AIF); ``source`` is ``"microtext"`` or ``"aif"``.
     """
 
@@ -264,7 +264,7 @@ def _aif_text(path: Path, text_id: str, encoding: str) -> GoldText | Skipped:
     if len(mains) != 1:
         found = conclusions(amap)
         return Skipped(path.name, SEVERAL_MAIN if len(found) > 1 else NO_MAIN)
-    located = all(s.spans for s in amap.statements)
+    located = all(s.spans for s in amap.statements) and _disjoint([sp for s in amap.statements for sp in s.spans])
     return GoldText(
         id=text_id,
         map=amap,
@@ -272,6 +272,12 @@ def _aif_text(path: Path, text_id: str, encoding: str) -> GoldText | Skipped:
         unit_spans=tuple(tuple(s.spans) for s in amap.statements) if located else None,
         source="aif",
     )
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> bool:
+    """Whether no two spans overlap (two I-nodes found at the same place cannot both be given as units)."""
+    ordered = sorted(spans)
+    return all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:]))
 
 
 def _is_aif(path: Path) -> bool:
