@@ -413,3 +413,23 @@ def test_dask_local_cluster_end_to_end(tmp_path):
     bad = [r for r in results if not r.ok]
     assert len(bad) == 1 and bad[0].path.endswith("bad.txt") and isinstance(bad[0].error, InputError)
     assert {r.map.document.text for r in results if r.ok} == set(texts)
+
+
+def test_ctrl_c_in_a_pool_reports_every_output_written(reg, tmp_path):
+    """Ctrl-C while a pool runs: the chunks not started are dropped, the running ones finish and are
+    reported before the interrupt goes on, so every output on disk has its result and none is half-written."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for k in range(200):
+        (corpus / f"t{k:03d}.txt").write_text(f"Claim {k}. Reason {k}.", encoding="utf-8")
+    out = tmp_path / "out"
+    items = plan(collect([corpus]), f"{out}/", ".json")
+    task = Task(extractor="tiny", exporter="json")
+    results = run_batch(items, task, jobs=2, registry=reg)
+    reported = [next(results)]
+    with pytest.raises(KeyboardInterrupt):
+        reported.append(results.throw(KeyboardInterrupt))
+        reported.extend(results)
+    on_disk = sorted(p.name for p in out.iterdir())
+    assert sorted(os.path.basename(r.output) for r in reported) == on_disk
+    assert 1 <= len(on_disk) < 200 and not [n for n in on_disk if n.startswith(".")]

@@ -496,16 +496,20 @@ def _run_pool(items: Sequence[Item], task: Task, jobs: int, registry: Any) -> It
                                       initializer=_init_worker, initargs=(handed,))
     futures = []
     seen: set[Any] = set()
+    pending: list[Result] = []
     try:
         futures = [executor.submit(run_chunk, chunk, task) for chunk in chunks]
         for future in cf.as_completed(futures):
             seen.add(future)
-            yield from _chunk_results(future)
+            pending = list(_chunk_results(future))
+            while pending:
+                yield pending.pop(0)
     except KeyboardInterrupt:
         # Ctrl-C: the chunks not started are dropped; those running finish (their outputs are written
         # whole) and are reported, so that the summary counts every output on disk.
         for future in futures:
             future.cancel()
+        yield from pending
         for future in futures:
             if future not in seen and not future.cancelled():
                 cf.wait([future])
