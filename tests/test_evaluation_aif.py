@@ -8,18 +8,18 @@ import json
 
 import pytest
 
+from argmap.errors import InputError
 from argmap.evaluation import (
     Scores,
     Skipped,
+    chain_baseline,
     cross_corpus,
     evaluate_corpus,
     first_baseline,
-    chain_baseline,
     load_gold,
     main,
     score_gold_text,
 )
-from argmap.errors import InputError
 from argmap.model import ArgumentMap, Document, Kind, Provenance, Statement, Support
 from argmap.plugins import Extractor, load_registry
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import attrs
@@ -277,7 +278,7 @@ def _aif_text(path: Path, text_id: str, encoding: str) -> GoldText | Skipped:
 def _disjoint(spans: list[tuple[int, int]]) -> bool:
     """Whether no two spans overlap (two I-nodes found at the same place cannot both be given as units)."""
     ordered = sorted(spans)
-    return all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:]))
+    return all(a[1] <= b[0] for a, b in pairwise(ordered))
 
 
 def _is_aif(path: Path) -> bool:
