@@ -30,11 +30,12 @@ some input failed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -44,6 +45,7 @@ from .errors import (
     ArgmapError,
     FormatError,
     InputError,
+    LayoutWarning,
     LossError,
     LossWarning,
     OptionError,
@@ -380,6 +382,25 @@ def _exporter_for_output(registry: Registry, output: str, default: str | None, f
     raise UnknownPluginError(f"{what}; give the format with {flag} FORMAT ({known})")
 
 
+@contextlib.contextmanager
+def _recording() -> Iterator[list[warnings.WarningMessage]]:
+    """Record the warnings of a command's work, reported when it is done; a LayoutWarning (a long layout
+    is about to start) is printed at once, as the one `argmap: warning:` line it is."""
+    caught: list[warnings.WarningMessage] = []
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        if issubclass(category, LayoutWarning):
+            print(f"argmap: warning: {message}", file=sys.stderr, flush=True)
+        else:
+            caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show
+        yield caught
+
+
 def _write(
     args: argparse.Namespace, registry: Registry, exporter: Exporter, *, prose_ok: bool, prose_only: bool = False
 ) -> int:
@@ -388,8 +409,7 @@ def _write(
     options = exporter.parse_options(_option_text(args))
     if exporter.preflight is not None:
         exporter.preflight()  # fail before any extraction work (e.g. Graphviz is missing)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with _recording() as caught:
         if prose_only:
             path = args.input
             if path != "-" and registry.importer_for(path) is not None:
@@ -576,7 +596,7 @@ def _batch(args: argparse.Namespace, registry: Registry, exporter: Exporter, *, 
     sink = _JsonLines(output) if jsonl else None
     own = registry if getattr(args, "registry_given", False) else None
     written = failed = 0
-    close: Callable[[], None] = lambda: None  # noqa: E731
+    close: Callable[[], None] = lambda: None
     try:
         client = None
         if args.dask and todo:
