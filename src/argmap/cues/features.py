@@ -41,6 +41,22 @@ class Cues:
     """The unit reports someone else's view ("is seen as", "critics say")."""
     opinion: bool = False
     """The unit judges ("is fair", "would be inappropriate") or states the author's stance ("I think")."""
+    evaluative: bool = False
+    """The unit judges something ("is fair", "would be inappropriate")."""
+    stance: bool = False
+    """The unit states the author's own position ("I think", "in my opinion", "it is clear that")."""
+    strong_deontic: bool = False
+    """The recommendation is stated outright ("should", "must", "ought to", an imperative), not as a
+    requirement ("need to", "have to", "is necessary")."""
+    conclusion: str = ""
+    """``strong``: a sentence opens with a conclusion marker ("Therefore", "In conclusion") or carries a
+    conclusive adverb in its main clause ("X is therefore Y"); ``clause``: a clause of a sentence opens
+    with one ("X, so Y"); ``weak``: any other conclusive cue ("ultimately", "overall", "this means");
+    ``""``: none."""
+    answer: str = ""
+    """``lead``: the unit opens with an answer word ("Yes, ...", "No, ..."); ``only``: it is nothing else ("No.")."""
+    words: int = 0
+    """The number of words."""
 
 
 
@@ -50,6 +66,18 @@ def _norm(word: str) -> str:
 
 def cues_of(unit: Unit) -> Cues:
     """Read the cues of a unit's text."""
+    c = _cues(unit)
+    text = unit.text
+    if unit.sent_start and not unit.lead_sub and (lx.conclusion_lead(text) or lx.CONCLUSION_STRONG_ANY.find(lx.words(text))):
+        c.conclusion = "strong"
+    elif c.cue == "result" and not unit.sent_start and c.word not in lx.WEAK_CONCLUSION:
+        c.conclusion = "clause"
+    elif c.concludes or c.cue == "result":
+        c.conclusion = "weak"
+    return c
+
+
+def _cues(unit: Unit) -> Cues:
     text = unit.text
     words = lx.words(text)
     c = Cues()
@@ -60,6 +88,14 @@ def cues_of(unit: Unit) -> Cues:
     c.reported = bool(reported)
     c.opinion = bool(lx.EVALUATIVE_ANY.find(words) or lx.STANCE_ANY.find(words))
     c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
+    c.evaluative = bool(lx.EVALUATIVE_ANY.find(words))
+    c.stance = bool(lx.STANCE_ANY.find(words))
+    c.strong_deontic = bool(lx.STRONG_DEONTIC_ANY.find(words) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
+    c.words = len(words)
+    if lx.ANSWER_ONLY.match(text):
+        c.answer = "only"
+    elif lx.ANSWER_LEAD.match(text):
+        c.answer = "lead"
     if unit.lead_sub:
         m = lx.SUBORDINATE_LEAD.match(text)
         conj = _norm(m.group("conj")) if m else ""

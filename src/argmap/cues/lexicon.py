@@ -263,6 +263,46 @@ IMPERATIVE_LEAD = re.compile(
     _OPEN + r"(?:" + _alt(IMPERATIVE_VERBS) + r")\s+(?:us|them|it|me|the|a|an|your|our|this|that|these|those|to|not|on|off|up|out|away|back|in|more|less|no|all|[a-z]+ly)\b",
     re.IGNORECASE,
 )
+# -- thesis evidence (see argmap.cues.thesis) -------------------------------------
+
+STRONG_DEONTIC: tuple[str, ...] = (
+    "should", "shouldn't", "should not", "must", "mustn't", "must not", "ought to", "ought not", "oughtn't",
+    "it is time to", "it's time to", "it is time for", "it's time for", "let us", "let's", "had better",
+    "would do well to", "be banned", "be abolished", "be allowed", "be introduced", "be made compulsory",
+    "no longer be",
+)
+"""Deontic cues that state a recommendation outright; the others of :data:`RECOMMEND` ("need to",
+"have to", "is necessary") as often state a requirement inside a reason."""
+
+CONCLUSION_STRONG: tuple[str, ...] = (
+    "therefore", "thus", "hence", "consequently", "accordingly", "as a consequence", "for this reason",
+    "for these reasons", "for all these reasons", "for all of these reasons", "for that reason", "that is why",
+    "this is why", "that's why", "in conclusion", "to conclude", "to sum up", "to summarize", "to summarise",
+    "in sum", "in summary", "all in all", "all things considered", "on balance", "in short", "taking everything into account",
+    "taking all this into account", "it follows that", "we must conclude", "so",
+)
+"""Conclusion markers that, opening a sentence, announce the author's conclusion; "then",
+"ultimately", "overall", "in the end" and "this means" as often close a step inside the argument."""
+WEAK_CONCLUSION: frozenset[str] = frozenset({
+    "then", "ultimately", "overall", "in the end", "this means", "that means", "which means", "so that",
+    "this shows", "which shows", "this proves", "as a result", "as a consequence",
+})
+"""Conclusive cues that close a step inside the argument at least as often as they state the thesis."""
+
+STRONG_DEONTIC_ANY = PhraseSet(STRONG_DEONTIC, blocked=frozenset({"the", "a", "no", "its", "their", "our", "his", "her", "this"}))
+_CONCLUSION_STRONG_LEAD = re.compile(_OPEN + r"(?:and\s+)?(?:" + _alt(CONCLUSION_STRONG) + r")(?![\w'’-])", re.IGNORECASE)
+CONCLUSION_STRONG_ANY = PhraseSet(("therefore", "thus", "hence", "consequently", "accordingly"))
+# An answer opening a unit: "Yes, ...", "No. ...", "Of course not, ...".
+ANSWER_LEAD = re.compile(_OPEN + r"(?:yes|no|not\s+at\s+all|(?:absolutely|certainly|of\s+course|definitely)\s+not)\s*[,.!;:–—-]", re.IGNORECASE)
+# An answer that is all of its unit: "No." "Yes!"
+ANSWER_ONLY = re.compile(_OPEN + r"(?:yes|no|not\s+at\s+all|(?:absolutely|certainly|of\s+course|definitely)\s+not)\s*[.!]*[\"'”’)]*\s*$", re.IGNORECASE)
+
+
+def conclusion_lead(text: str) -> bool:
+    """Whether a text opens with a strong conclusion marker ("Therefore", "In conclusion", "That is why")."""
+    return bool(_CONCLUSION_STRONG_LEAD.match(text))
+
+
 # Concessions that grant the point before the answer ("Yes, X. But Y"): the answer undercuts.
 GRANTING_LEAD = re.compile(
     _OPEN + r"(?:" + _alt(("yes", "admittedly", "granted", "of course", "it is true", "it's true", "true", "sure", "to be sure", "naturally", "no doubt", "it may be true", "it may be that", "although", "though", "even though", "while", "whilst", "even if", "despite", "in spite of", "one could argue", "one might argue", "it could be argued", "you could argue", "on the one hand")) + r")(?![\w'’-])",
