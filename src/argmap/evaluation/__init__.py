@@ -68,13 +68,25 @@ The package holds one job per module, and re-exports their public names here:
 
 from __future__ import annotations
 
-from .align import THRESHOLD, Alignment, align, assign, token_f1
-from .baselines import BASELINES, chain_baseline
+from .align import THRESHOLD, Alignment, align, align_statements, assign, token_f1, unit_f1
+from .baselines import BASELINES, chain_baseline, first_baseline
+from .calibration import Bin, Reliability, reliability, thesis_pairs
 from .cli import main
-from .corpus import GoldText, find_corpus_files, load_corpus, load_folds
+from .corpus import (
+    Corpus,
+    GoldText,
+    NoGoldError,
+    Skipped,
+    find_corpus_files,
+    load_corpus,
+    load_folds,
+    load_gold,
+)
+from .folds import Fold, topic_folds
 from .metrics import LEVELS, Scores, TextResult, macro_f1, score_text
 from .report import ModeReport, Report
-from .run import MODES, EvaluationError, evaluate_corpus, evaluate_texts
+from .run import MODES, EvaluationError, evaluate_corpus, evaluate_texts, score_gold_text
+from .table import CrossTable, Row, cross_corpus
 from .trees import Tree, reduce_map
 
 __all__ = [
@@ -83,24 +95,41 @@ __all__ = [
     "MODES",
     "THRESHOLD",
     "Alignment",
+    "Bin",
+    "Corpus",
+    "CrossTable",
     "EvaluationError",
+    "Fold",
     "GoldText",
     "ModeReport",
+    "NoGoldError",
+    "Reliability",
     "Report",
+    "Row",
     "Scores",
+    "Skipped",
     "TextResult",
     "Tree",
     "align",
+    "align_statements",
     "assign",
     "chain_baseline",
+    "cross_corpus",
     "evaluate_corpus",
     "evaluate_texts",
     "find_corpus_files",
+    "first_baseline",
     "load_corpus",
     "load_folds",
+    "load_gold",
     "macro_f1",
     "main",
     "reduce_map",
+    "reliability",
+    "score_gold_text",
     "score_text",
+    "thesis_pairs",
     "token_f1",
+    "topic_folds",
+    "unit_f1",
 ]
