@@ -267,12 +267,13 @@ IMPERATIVE_LEAD = re.compile(
 
 STRONG_DEONTIC: tuple[str, ...] = (
     "should", "shouldn't", "should not", "must", "mustn't", "must not", "ought to", "ought not", "oughtn't",
-    "it is time to", "it's time to", "it is time for", "it's time for", "let us", "let's", "had better",
+    "it is time to", "it's time to", "it is time for", "it's time for", "had better",
     "would do well to", "be banned", "be abolished", "be allowed", "be introduced", "be made compulsory",
     "no longer be",
 )
-"""Deontic cues that state a recommendation outright; the others of :data:`RECOMMEND` ("need to",
-"have to", "is necessary") as often state a requirement inside a reason."""
+"""Deontic cues that state a recommendation outright (with an imperative opening a sentence, "Let us
+..."); the others of :data:`RECOMMEND` ("need to", "have to", "is necessary") as often state a
+requirement inside a reason."""
 
 CONCLUSION_STRONG: tuple[str, ...] = (
     "therefore", "thus", "hence", "consequently", "accordingly", "as a consequence", "for this reason",
@@ -292,6 +293,14 @@ WEAK_CONCLUSION: frozenset[str] = frozenset({
 STRONG_DEONTIC_ANY = PhraseSet(STRONG_DEONTIC, blocked=frozenset({"the", "a", "no", "its", "their", "our", "his", "her", "this"}))
 _CONCLUSION_STRONG_LEAD = re.compile(_OPEN + r"(?:and\s+)?(?:" + _alt(CONCLUSION_STRONG) + r")(?![\w'’-])", re.IGNORECASE)
 CONCLUSION_STRONG_ANY = PhraseSet(("therefore", "thus", "hence", "consequently", "accordingly"))
+# A clause that opens a sentence before its main clause: "If X, ...", "When X, ...", "Being X, ...".
+OPENER_LEAD = re.compile(
+    _OPEN + r"(?:(?:and|but|so|yet)\s+)?(?:" + _alt(("although", "though", "even though", "while", "whilst", "whereas",
+    "despite", "in spite of", "even if", "if", "unless", "when", "whenever", "once", "as long as", "because", "since",
+    "given that", "seeing that", "as", "being", "having", "after", "before", "considering", "regardless of",
+    "irrespective of", "in view of", "due to", "owing to", "instead of", "rather than", "apart from")) + r")(?![\w'’-])",
+    re.IGNORECASE,
+)
 # An answer opening a unit: "Yes, ...", "No. ...", "Of course not, ...".
 ANSWER_LEAD = re.compile(_OPEN + r"(?:yes|no|not\s+at\s+all|(?:absolutely|certainly|of\s+course|definitely)\s+not)\s*[,.!;:–—-]", re.IGNORECASE)
 # An answer that is all of its unit: "No." "Yes!"

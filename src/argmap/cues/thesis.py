@@ -32,6 +32,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from .features import Cues
 from .segment import Unit
 from .similarity import Vectors
@@ -65,10 +66,15 @@ def _is_claim(c: Cues) -> bool:
     return c.recommend or c.opinion or c.conclusion == "strong"
 
 
+def _opener(u: Unit) -> bool:
+    """Whether a unit opens its sentence with a clause that leads to the main clause ("If X,", "While X,")."""
+    return u.lead_sub or (u.sent_start and not u.sent_end and bool(lx.OPENER_LEAD.match(u.text)))
+
+
 def _eligible(u: Unit, c: Cues) -> bool:
     """Whether a unit may be the thesis at all: a statement of the author's own."""
     return (
-        u.zone == "body" and not c.question and c.words >= 3 and not u.lead_sub
+        u.zone == "body" and not c.question and c.words >= 3 and not _opener(u)
         and c.cue not in ("concession", "reported", "cause", "example") and not c.answer == "only"
     )
 
@@ -88,14 +94,18 @@ def _first_main_clause(
 ) -> tuple[int | None, bool]:
     """The first main clause of the body and whether it answers an opening question (rule ``answer``)."""
     conceding = False  # inside a granted view that a "but" is about to answer
+    opening: int | None = None  # the sentence whose opening clause was just passed
     for k, i in enumerate(body):
         u, c = units[i], cues[i]
         nxt = body[k + 1] if k + 1 < len(body) else None
         if c.question:
             asked = True
             continue
-        if c.answer == "only" or c.words < 3 or u.lead_sub:
+        if c.answer == "only" or c.words < 3 or _opener(u):
+            opening = u.sentence if _opener(u) else None
             continue  # "No." before the answer; a list number; "While X," before its main clause
+        if opening == u.sentence and c.cue == "addition" and not u.sent_end:
+            continue  # "While X, and Y, CLAIM": the opener goes on
         if c.answer == "lead" and not c.reported and (asked or not _granted(units, cues, body, k)):
             return i, True
         if c.cue in ("concession", "reported", "cause", "example"):
@@ -114,14 +124,20 @@ def _first_main_clause(
 
 
 def _main_start(units: Sequence[Unit], i: int) -> bool:
-    """Whether a unit opens its sentence's main clause (its start, or right after a fronted subordinate clause)."""
-    return units[i].sent_start or (i > 0 and units[i - 1].lead_sub and units[i - 1].sentence == units[i].sentence)
+    """Whether a unit opens its sentence's main clause (its start, or after the clauses that lead to it)."""
+    u = units[i]
+    if u.sent_start:
+        return True
+    k = i - 1
+    while k >= 0 and units[k].sentence == u.sentence and not _opener(units[k]) and units[k].text.lstrip().lower().startswith("and "):
+        k -= 1
+    return k >= 0 and units[k].sentence == u.sentence and _opener(units[k])
 
 
 def _restates(vec: Vectors, cues: Sequence[Cues], i: int, j: int) -> bool:
     """Whether unit ``j`` says unit ``i`` again: much the same words, or some with the same deontic status."""
     sim = vec.cosine(i, j)
-    return sim >= VETO
+    return sim >= 0.5 or (sim >= RESTATES and cues[i].recommend and cues[j].recommend)
 
 
 def _score(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> int:
@@ -153,7 +169,8 @@ def _introduction(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, bod
 
     The candidates are the eligible units of the first body paragraph when it has two or more sentences;
     the one the closing paragraph restates wins, else the one stating a stance or recommending, nearest
-    the end of the paragraph, else the paragraph's last sentence.
+    the end of the paragraph; failing those, a conclusion marker opening a sentence of the closing
+    paragraph ("In conclusion, X"), else the introduction's last sentence.
     """
     blocks = sorted({units[i].block for i in body})
     if len(blocks) < 3:
@@ -172,6 +189,9 @@ def _introduction(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, bod
     stated = [i for i in candidates if cues[i].stance or cues[i].strong_deontic or cues[i].opinion]
     if stated:
         return stated[-1]
+    concluding = [i for i in last if _eligible(units[i], cues[i]) and cues[i].conclusion == "strong" and _main_start(units, i)]
+    if concluding:
+        return concluding[0]  # "In conclusion, X" where the introduction states no position
     last_sentence = units[first[-1]].sentence
     closing = [i for i in candidates if units[i].sentence == last_sentence]
     return closing[0] if closing else None
@@ -209,12 +229,17 @@ def decide(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> Decisio
         concludes = c.conclusion == "strong" or (c.conclusion == "clause" and units[j].sentence in closing)
         if concludes and (j_judged or not judged):
             challengers.append(j)
-        elif not judged and (c.strong_deontic or (EVALUATIVE_WINS and c.evaluative)) and (
+        elif not judged and (c.strong_deontic or (c.evaluative and units[j].sentence in closing)) and (
             _main_start(units, j) or c.cue in ("result", "contrast")
         ):
             challengers.append(j)
     # Evidence that restates the opening confirms it: the thesis stays where it was first stated.
-    fresh = [j for j in challengers if not _restates(vec, cues, default, j)]
+    # (Not a conclusion drawn in the next breath: "X, so Y" and "X. Therefore Y." conclude even when Y
+    # repeats most of X's words.)
+    fresh = [
+        j for j in challengers
+        if units[j].sentence <= units[default].sentence + 1 or not _restates(vec, cues, default, j)
+    ]
     decision = Decision(default, "answer" if answered else "opening", default, challengers=len(challengers))
     if fresh:
         # A judgement beats a fact, a conclusion marker an unmarked unit, a later unit an earlier one.
@@ -224,8 +249,6 @@ def decide(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> Decisio
     return _finish(decision, units, cues, vec, body)
 
 
-EVALUATIVE_WINS = True
-VETO = 0.5
 
 
 # The logistic map from a decision's evidence to the probability that it is right: fitted on the
@@ -266,7 +289,11 @@ def restatements(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, thes
     for i, c in enumerate(cues):
         if i == thesis or units[i].zone == "headline" or c.cue in ("concession", "reported", "cause", "example"):
             continue
+        if c.question:
+            continue
         sim = vec.cosine(i, thesis)
-        if sim >= 0.6 or (sim >= 0.35 and (c.recommend == t.recommend) and (c.concludes or c.cue == "result" or units[thesis].zone != "body")):
+        if sim >= 0.6 or (sim >= RESTATES and c.recommend == t.recommend and (
+            c.recommend or c.conclusion in ("strong", "clause") or units[thesis].zone != "body"
+        )):
             out.add(i)
     return out
