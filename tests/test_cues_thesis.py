@@ -242,3 +242,38 @@ def test_any_text_has_one_thesis_among_its_units_with_a_probability(sentences):
     assert 0 <= index < len(units)
     assert 0.0 < confidence < 1.0
     assert choose_thesis(units, cues, vec) == (index, confidence)
+
+
+ESSAY_BY_LINES = (
+    "Is it better for children to grow up in the countryside?\n\n"
+    "Most families today live in large cities, where schools, hospitals and jobs are close at hand. Yet more "
+    "and more parents move to villages when their first child is born. Children who grow up in the countryside "
+    "are healthier and more independent than city children.\n"
+    "To begin with, country children spend much of the day outdoors. They walk to school, climb trees and play "
+    "in the fields, and this keeps them fit and slim.\n"
+    "Moreover, village life gives children freedom early on. Parents let them roam the lanes alone because the "
+    "roads are quiet and the neighbours know every child by name.\n"
+    "Some argue that villages offer too few activities for teenagers. But most country schools run clubs and "
+    "sports teams, and buses take pupils to the town for the rest.\n"
+    "To sum up, children who grow up in the countryside are healthier and more independent, and families who "
+    "can move there should consider it.\n"
+)
+
+
+def test_a_text_with_one_paragraph_per_line_has_its_paragraphs():
+    """A line break after a long line that ends a sentence separates paragraphs; a hard-wrapped paragraph stays one."""
+    units = segment(ESSAY_BY_LINES)
+    assert len({u.block for u in units}) == 6  # the title and five paragraphs
+    wrapped = ("The council met on Monday to discuss the new tram line. The members\n"
+               "agreed that the line should be built.\nThey asked the mayor to find the money.")
+    assert len({u.block for u in segment(wrapped)}) == 1
+
+
+def test_an_essay_with_a_title_line_and_a_background_introduction_gets_its_thesis_from_the_introduction():
+    """Title, background sentences, then the position at the end of the introduction: that position is the
+    thesis (not the opening background sentence), and the summing-up restates it."""
+    amap = extract(Document(ESSAY_BY_LINES))
+    (main,) = amap.main_claims
+    assert main.text == ("Children who grow up in the countryside are healthier and more independent than city "
+                         "children.")
+    assert any("restatement" in s.tags for s in amap.statements if s.text.startswith("To sum up"))

@@ -186,15 +186,28 @@ def _score(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> int:
     return max(range(len(units)), key=lambda i: (scores[i], -i))
 
 
+def _title(units: Sequence[Unit], cues: Sequence[Cues], members: Sequence[int]) -> bool:
+    """Whether a paragraph is a title line: one short sentence that asks, or that no full stop ends."""
+    if not members or len({units[i].sentence for i in members}) > 1:
+        return False
+    last = units[members[-1]]
+    return sum(cues[i].words for i in members) <= 20 and (
+        cues[members[-1]].question or not last.text.rstrip("\"'”’)] ").endswith((".", "!"))
+    )
+
+
 def _introduction(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, body: Sequence[int]) -> int | None:
     """The statement of position of an introduction paragraph, in a document of three or more paragraphs.
 
-    The candidates are the eligible units of the first body paragraph when it has two or more sentences;
-    the one the closing paragraph restates wins, else the one stating a stance or recommending, nearest
-    the end of the paragraph; failing those, a conclusion marker opening a sentence of the closing
-    paragraph ("In conclusion, X"), else the introduction's last sentence.
+    The candidates are the eligible units of the first body paragraph (after a title line) when it has
+    two or more sentences. Those stating a stance, recommending or judging come first: the one the
+    closing paragraph restates best, else the last of them. Failing those, the candidate the closing
+    paragraph restates; a conclusion marker opening a sentence of the closing paragraph ("In
+    conclusion, X"); the introduction's last sentence.
     """
     blocks = sorted({units[i].block for i in body})
+    while blocks and _title(units, cues, [i for i in body if units[i].block == blocks[0]]):
+        blocks = blocks[1:]  # a title line the segmenter kept in the body (a question, a line with no full stop)
     if len(blocks) < 3:
         return None
     first = [i for i in body if units[i].block == blocks[0]]
@@ -205,12 +218,13 @@ def _introduction(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, bod
     if not candidates:
         return None
     echo = {i: max((vec.cosine(i, j) for j in last), default=0.0) for i in candidates}
-    best = max(candidates, key=lambda i: (echo[i], i))
-    if echo[best] >= RESTATES:
-        return best
     stated = [i for i in candidates if cues[i].stance or cues[i].strong_deontic or cues[i].opinion]
-    if stated:
-        return stated[-1]
+    for pool in (stated, candidates):
+        echoed = [i for i in pool if echo[i] >= RESTATES]
+        if echoed:
+            return max(echoed, key=lambda i: (echo[i], i))
+        if pool is stated and stated:
+            return stated[-1]
     concluding = [i for i in last if _eligible(units[i], cues[i]) and cues[i].conclusion == "strong" and _main_start(units, i)]
     if concluding:
         return concluding[0]  # "In conclusion, X" where the introduction states no position
@@ -350,7 +364,7 @@ def restatements(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, thes
         if c.question:
             continue
         sim = vec.cosine(i, thesis)
-        if sim >= 0.6 or (sim >= RESTATES and c.recommend == t.recommend and (
+        if sim >= 0.6 or (sim >= 0.5 and c.conclusion in ("strong", "clause")) or (sim >= RESTATES and c.recommend == t.recommend and (
             c.recommend or c.conclusion in ("strong", "clause") or units[thesis].zone != "body"
         )):
             out.add(i)
