@@ -115,6 +115,20 @@ def test_a_recommendation_wins_where_the_opening_recommends_nothing():
     assert thesis_of(text) == "The city should add more buses to line 7."
 
 
+def test_a_normative_judgement_wins_where_the_opening_judges_nothing():
+    """'X is fair' says what ought to be, as a recommendation does: it takes the thesis from a plain opening."""
+    text = ("Most shops in the old town close at six. Many people work until seven. "
+            "Letting the shops stay open until nine on Thursdays is fair.")
+    assert thesis_of(text) == "Letting the shops stay open until nine on Thursdays is fair."
+
+
+def test_a_judgement_inside_a_reported_clause_is_not_the_authors():
+    """'... it has to be shown that X was wrong' reports a condition: no normative judgement of the unit's own."""
+    text = ("The committee met on Monday. To reopen the case, it has to be shown that the first ruling was wrong. "
+            "Nobody has shown that so far.")
+    assert thesis_of(text) == "The committee met on Monday."
+
+
 def test_a_later_recommendation_does_not_displace_an_opening_one():
     """When the opening already recommends, a later 'should' is a reason or a step, not the thesis."""
     text = ("The city should add more buses to line 7. Passengers should not have to wait in the rain. "

@@ -43,6 +43,8 @@ class Cues:
     """The unit judges ("is fair", "would be inappropriate") or states the author's stance ("I think")."""
     evaluative: bool = False
     """The unit judges something ("is fair", "would be inappropriate")."""
+    normative: bool = False
+    """The judgement says what ought to be ("is fair", "would be a mistake"), as a recommendation does."""
     stance: bool = False
     """The unit states the author's own position ("I think", "in my opinion", "it is clear that")."""
     strong_deontic: bool = False
@@ -88,7 +90,12 @@ def _cues(unit: Unit) -> Cues:
     c.reported = bool(reported)
     c.opinion = bool(lx.EVALUATIVE_ANY.find(words) or lx.STANCE_ANY.find(words))
     c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
-    c.evaluative = bool(lx.EVALUATIVE_ANY.find(words))
+    judgement = lx.EVALUATIVE_ANY.find(words)
+    c.evaluative = bool(judgement)
+    if judgement and any(judgement.endswith(" " + w) for w in lx.NORMATIVE_WORDS):
+        # The unit's own judgement, not one inside a clause it reports ("it has to be proved that X was wrong").
+        at = words.index(judgement.split()[0])
+        c.normative = c.stance or not any(w in lx.SUBORDINATORS for w in words[:at])
     c.stance = bool(lx.STANCE_ANY.find(words))
     c.strong_deontic = bool(lx.STRONG_DEONTIC_ANY.find(words) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
     c.words = len(words)

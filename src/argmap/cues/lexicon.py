@@ -293,6 +293,21 @@ WEAK_CONCLUSION: frozenset[str] = frozenset({
 STRONG_DEONTIC_ANY = PhraseSet(STRONG_DEONTIC, blocked=frozenset({"the", "a", "no", "its", "their", "our", "his", "her", "this"}))
 _CONCLUSION_STRONG_LEAD = re.compile(_OPEN + r"(?:and\s+)?(?:" + _alt(CONCLUSION_STRONG) + r")(?![\w'’-])", re.IGNORECASE)
 CONCLUSION_STRONG_ANY = PhraseSet(("therefore", "thus", "hence", "consequently", "accordingly"))
+NORMATIVE_WORDS: frozenset[str] = frozenset({
+    "fair", "unfair", "right", "wrong", "just", "unjust", "justified", "unjustified", "desirable", "undesirable",
+    "appropriate", "inappropriate", "acceptable", "unacceptable", "reasonable", "unreasonable", "sensible",
+    "irresponsible", "responsible", "advisable", "wise", "unwise", "a good idea", "a bad idea",
+    "out of the question", "to be supported", "to be rejected", "to be welcomed", "legitimate",
+    "illegitimate", "preferable", "a mistake",
+})
+"""The judgements of :data:`EVALUATIVE_WORDS` that say what ought to be ("is fair", "would be a mistake"),
+as a recommendation does; the others ("beneficial", "harmful", "necessary") say what something does or
+needs, as reasons often do. ("The right to X" is an entitlement, not a judgement: left out.)"""
+SUBORDINATORS: frozenset[str] = frozenset({
+    "that", "whether", "if", "when", "because", "since", "which", "who", "whom", "whose", "unless", "although",
+})
+"""Words that open a subordinate clause: a judgement after one is not the unit's own."""
+
 # A clause that opens a sentence before its main clause: "If X, ...", "When X, ...", "Being X, ...".
 OPENER_LEAD = re.compile(
     _OPEN + r"(?:(?:and|but|so|yet)\s+)?(?:" + _alt(("although", "though", "even though", "while", "whilst", "whereas",
