@@ -68,9 +68,10 @@ def _norm(word: str) -> str:
 
 def cues_of(unit: Unit) -> Cues:
     """Read the cues of a unit's text."""
-    c = _cues(unit)
     text = unit.text
-    if unit.sent_start and not unit.lead_sub and (lx.conclusion_lead(text) or lx.CONCLUSION_STRONG_ANY.find(lx.words(text))):
+    words = lx.words(text)
+    c = _cues(unit, words)
+    if unit.sent_start and not unit.lead_sub and (lx.conclusion_lead(text) or lx.CONCLUSION_STRONG_ANY.find(words)):
         c.conclusion = "strong"
     elif c.cue == "result" and not unit.sent_start and c.word not in lx.WEAK_CONCLUSION:
         c.conclusion = "clause"
@@ -79,25 +80,25 @@ def cues_of(unit: Unit) -> Cues:
     return c
 
 
-def _cues(unit: Unit) -> Cues:
+def _cues(unit: Unit, words: list[str]) -> Cues:
     text = unit.text
-    words = lx.words(text)
     c = Cues()
-    c.recommend = bool(lx.RECOMMEND_ANY.find(words) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
+    imperative = bool(unit.sent_start and lx.IMPERATIVE_LEAD.match(text))
+    c.recommend = bool(imperative or lx.RECOMMEND_ANY.find(words))
     c.question = bool(lx.QUESTION.search(text))
     c.concludes = bool(lx.RESULT_ANY.find(words))
     reported = lx.REPORTED_ANY.find(words)
     c.reported = bool(reported)
-    c.opinion = bool(lx.EVALUATIVE_ANY.find(words) or lx.STANCE_ANY.find(words))
-    c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
     judgement = lx.EVALUATIVE_ANY.find(words)
     c.evaluative = bool(judgement)
+    c.stance = bool(lx.STANCE_ANY.find(words))
+    c.opinion = c.evaluative or c.stance
+    c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
     if judgement and any(judgement.endswith(" " + w) for w in lx.NORMATIVE_WORDS):
         # The unit's own judgement, not one inside a clause it reports ("it has to be proved that X was wrong").
         at = words.index(judgement.split()[0])
         c.normative = c.stance or not any(w in lx.SUBORDINATORS for w in words[:at])
-    c.stance = bool(lx.STANCE_ANY.find(words))
-    c.strong_deontic = bool(lx.STRONG_DEONTIC_ANY.find(words) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
+    c.strong_deontic = imperative or bool(c.recommend and lx.STRONG_DEONTIC_ANY.find(words))
     c.words = len(words)
     if lx.ANSWER_ONLY.match(text):
         c.answer = "only"
