@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap, Document, Kind, Provenance, Statement, Support
@@ -46,7 +47,7 @@ def _chain_units(text: str) -> list[tuple[int, int]]:
     units: list[tuple[int, int]] = []
     for start, end in split_sentences(text):
         bounds = [start, *dashes[bisect_right(dashes, start) : bisect_left(dashes, end)], end]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in pairwise(bounds):
             piece = text[a:b]
             stripped = piece.strip()
             if stripped:

@@ -12,6 +12,7 @@ command hands ``evaluate`` to it.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from pathlib import Path
@@ -88,9 +89,15 @@ def _parser() -> _Parser:
         help="with --format json: also each text's scores (to find the bad ones)",
     )
     parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="ENC",
+        help="the encoding of AIF sidecar texts (default: utf-8; some AIFdb texts are cp1252)",
+    )
+    parser.add_argument(
         "--calibration",
         action="store_true",
-        help="also the reliability table of the thesis confidence, end-to-end, per corpus",
+        help="also the reliability table of the thesis confidence per corpus (end-to-end unless only given units run)",
     )
     parser.add_argument(
         "--bins", type=int, default=10, metavar="N", help="bins of the reliability table (default: 10)"
@@ -99,12 +106,11 @@ def _parser() -> _Parser:
 
 
 def _calibration(reports: list[Report], bins: int) -> list[tuple[str, Any, int]]:
-    """Per report (end-to-end mode): its title, its reliability table and the texts without a confidence."""
+    """Per report (end-to-end mode, else the one mode run): its title, its reliability table and the texts without a confidence."""
     out = []
     for report in reports:
-        for m in report.modes:
-            if m.mode != "end-to-end":
-                continue
+        # End-to-end where it ran, else the mode that did (given units only).
+        for m in [m for m in report.modes if m.mode == "end-to-end"] or list(report.modes[:1]):
             pairs, missing = thesis_pairs(m.texts)
             title = f"thesis confidence of {report.extractor} on {Path(report.corpus).name} ({m.mode})"
             out.append((title, reliability(pairs, bins), missing))
@@ -133,7 +139,7 @@ def _extractor(args: argparse.Namespace, registry: Registry | None) -> Extractor
 
 def main(argv: list[str], registry: Registry | None = None) -> int:
     """``argmap evaluate CORPUS [CORPUS ...] [--table] [--mode ...] [-e EXTRACTOR | --baseline NAME]
-    [--format ...] [--per-text] [--calibration [--bins N]]``.
+    [--format ...] [--per-text] [--encoding ENC] [--calibration [--bins N]]``.
 
     Prints the report (one corpus) or the cross-corpus table (several, or ``--table``) on stdout
     and returns 0. On bad arguments, or a folder with no usable gold map, it prints one line on
@@ -141,6 +147,10 @@ def main(argv: list[str], registry: Registry | None = None) -> int:
     """
     try:
         args = _parser().parse_args(argv)
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise _UsageError(f"argument --encoding: unknown encoding {args.encoding!r}") from None
         if args.bins < 1:
             raise _UsageError(f"argument --bins: expected at least 1, got {args.bins}")
         table_mode = args.table or len(args.corpus) > 1
@@ -155,7 +165,7 @@ def main(argv: list[str], registry: Registry | None = None) -> int:
         return int(exc.code or 0)
     modes: list[str] = list(MODES) if args.mode == "both" else [args.mode]
     try:
-        corpora = [load_gold(c) for c in args.corpus]
+        corpora = [load_gold(c, encoding=args.encoding) for c in args.corpus]
         extractor = _extractor(args, registry)
         if table_mode:
             systems = [BASELINES["first"](), BASELINES["chain"](), extractor]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import attrs
@@ -59,8 +60,8 @@ class GoldText:
     """One corpus text: its id, its gold map, where it came from, and where its units lie.
 
     ``unit_spans`` holds each gold unit's spans in statement order, or is None when some gold
-    unit cannot be located in the text (an AIF I-node that paraphrases its source): such a text
-    can be scored end-to-end only. ``topic`` is the microtext ``topic_id`` where there is one;
+    unit cannot be located in the text (an AIF I-node that paraphrases its source, or two I-nodes
+    found at the same place): such a text can be scored end-to-end only. ``topic`` is the microtext ``topic_id`` where there is one;
     ``graph`` the parsed microtext graph (None for AIF); ``source`` is ``"microtext"`` or ``"aif"``.
     """
 
@@ -86,7 +87,8 @@ class Corpus:
     """A gold corpus as :func:`load_gold` reads it.
 
     ``format`` is ``"microtext"`` or ``"aif"``; ``folds`` the test folds (lists of text ids)
-    where the folder has them; ``skipped`` the files not used, with their reasons.
+    where the folder has them; ``skipped`` the files not used, with their reasons; ``notes``
+    what else the reader noticed (texts an id map names that have no file).
     """
 
     path: Path
@@ -94,6 +96,7 @@ class Corpus:
     texts: tuple[GoldText, ...]
     skipped: tuple[Skipped, ...] = ()
     folds: tuple[tuple[str, ...], ...] | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -106,19 +109,24 @@ class Corpus:
         return bool(self.texts) and all(t.unit_spans is not None for t in self.texts)
 
     def skip_summary(self) -> str | None:
-        """One line on the skipped files (how many, by reason, with a few names), or None."""
+        """One line on the skipped files (how many, by reason, with a few names), or None.
+
+        A file that cannot be read is named with its error (the first three of them).
+        """
         if not self.skipped:
             return None
         by_reason: dict[str, list[str]] = {}
         for s in self.skipped:
-            key = s.reason if s.reason in _REASONS else "cannot be read"
-            by_reason.setdefault(key, []).append(s.name)
+            if s.reason in _REASONS:
+                by_reason.setdefault(s.reason, []).append(s.name)
+            else:
+                by_reason.setdefault("cannot be read", []).append(f"{s.name}: {s.reason}")
         parts = []
         for reason in sorted(by_reason):
             names = by_reason[reason]
-            shown = ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
+            shown = "; ".join(names[:3]) + (" ..." if len(names) > 3 else "")
             parts.append(f"{len(names)} {reason} ({shown})")
-        return f"{len(self.skipped)} file(s) skipped: " + "; ".join(parts)
+        return f"{len(self.skipped)} file(s) skipped: " + ", ".join(parts)
 
 
 NO_SIDECAR = "no sidecar text"
@@ -209,17 +217,46 @@ def conclusions(amap: ArgumentMap) -> list[str]:
     return [s.id for s in amap.statements if s.id in targets and s.id not in sources]
 
 
-def _aif_text(path: Path, text_id: str) -> GoldText | Skipped:
+def _message(exc: ArgmapError, path: Path) -> str:
+    """An error's text without the file's path (the skip list names the file)."""
+    where = exc.where or ""
+    for prefix in (str(path), path.name):
+        if where.startswith(prefix):
+            where = where[len(prefix):].lstrip(":").strip()
+            break
+    return f"{where}: {exc.message}" if where else exc.message
+
+
+def _aif_text(path: Path, text_id: str, encoding: str) -> GoldText | Skipped:
     from ..formats.aif import load_path, sidecar_of
 
-    if sidecar_of(path) is None:
+    sidecar = sidecar_of(path)
+    if sidecar is None:
         return Skipped(path.name, NO_SIDECAR)
+    try:
+        raw = sidecar.read_bytes()
+    except OSError:
+        raw = None  # the reader names the problem
+    if raw is not None:
+        if not raw.strip():
+            return Skipped(path.name, EMPTY)
+        if b"\x00" not in raw:
+            try:
+                raw.decode(encoding)
+            except LookupError:
+                raise InputError(f"unknown encoding {encoding!r}") from None
+            except UnicodeDecodeError as exc:
+                return Skipped(
+                    path.name,
+                    f"{sidecar.name}: not {encoding} text (bad byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                    "give the texts' encoding (--encoding cp1252, or load_gold(..., encoding='cp1252'))",
+                )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ImportLossWarning)
-            amap = load_path(path)
+            amap = load_path(path, sidecar, encoding=encoding)
     except ArgmapError as exc:
-        return Skipped(path.name, str(exc))
+        return Skipped(path.name, _message(exc, path))
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - hostile input
         return Skipped(path.name, f"cannot be read ({type(exc).__name__})")
     if not amap.document.text.strip() or not amap.statements:
@@ -228,7 +265,7 @@ def _aif_text(path: Path, text_id: str) -> GoldText | Skipped:
     if len(mains) != 1:
         found = conclusions(amap)
         return Skipped(path.name, SEVERAL_MAIN if len(found) > 1 else NO_MAIN)
-    located = all(s.spans for s in amap.statements)
+    located = all(s.spans for s in amap.statements) and _disjoint([sp for s in amap.statements for sp in s.spans])
     return GoldText(
         id=text_id,
         map=amap,
@@ -236,6 +273,12 @@ def _aif_text(path: Path, text_id: str) -> GoldText | Skipped:
         unit_spans=tuple(tuple(s.spans) for s in amap.statements) if located else None,
         source="aif",
     )
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> bool:
+    """Whether no two spans overlap (two I-nodes found at the same place cannot both be given as units)."""
+    ordered = sorted(spans)
+    return all(a[1] <= b[0] for a, b in pairwise(ordered))
 
 
 def _is_aif(path: Path) -> bool:
@@ -250,7 +293,7 @@ def _is_aif(path: Path) -> bool:
     return looks_like_aif(data)
 
 
-def _load_aif(root: Path, files: Sequence[Path]) -> Corpus:
+def _load_aif(root: Path, files: Sequence[Path], encoding: str) -> Corpus:
     id_map: dict[str, str] = {}
     map_file = root / AIF_ID_MAP
     if map_file.is_file():
@@ -264,12 +307,18 @@ def _load_aif(root: Path, files: Sequence[Path]) -> Corpus:
         if not _is_aif(path):
             skipped.append(Skipped(path.name, NOT_AIF))
             continue
-        got = _aif_text(path, id_map.get(stem, stem))
+        got = _aif_text(path, id_map.get(stem, stem), encoding)
         if isinstance(got, Skipped):
             skipped.append(got)
         else:
             texts.append(got)
-    return Corpus(path=root, format="aif", texts=tuple(texts), skipped=tuple(skipped))
+    notes: list[str] = []
+    stems = {p.name[: -len(".aif.json")] if p.name.lower().endswith(".aif.json") else p.stem for p in files}
+    absent = sorted(name for name in id_map if name not in stems)
+    if absent:
+        listed = ", ".join(f"{id_map[n]} ({n})" for n in absent[:5]) + (" ..." if len(absent) > 5 else "")
+        notes.append(f"{len(absent)} text(s) of {AIF_ID_MAP} have no file: {listed}")
+    return Corpus(path=root, format="aif", texts=tuple(texts), skipped=tuple(skipped), notes=tuple(notes))
 
 
 def _load_microtext(root: Path) -> Corpus:
@@ -280,15 +329,16 @@ def _load_microtext(root: Path) -> Corpus:
         try:
             texts.append(_microtext_text(path))
         except ArgmapError as exc:
-            skipped.append(Skipped(path.name, str(exc)))
+            skipped.append(Skipped(path.name, _message(exc, path)))
     folds = tuple(tuple(f) for f in load_folds(folds_path)) if folds_path is not None else None
     return Corpus(path=root, format="microtext", texts=tuple(texts), skipped=tuple(skipped), folds=folds)
 
 
-def load_gold(corpus_dir: str | Path) -> Corpus:
+def load_gold(corpus_dir: str | Path, *, encoding: str = "utf-8") -> Corpus:
     """Read a gold corpus folder: arg-microtexts XML (as :func:`find_corpus_files` finds it) or AIF-JSON.
 
-    Files that cannot be used are skipped and listed in :attr:`Corpus.skipped` with their reason.
+    *encoding* is that of AIF sidecar texts (some AIFdb texts are Windows-1252: ``"cp1252"``);
+    an unknown encoding is an :class:`~argmap.errors.InputError`. Files that cannot be used are skipped and listed in :attr:`Corpus.skipped` with their reason.
     Raises :class:`~argmap.errors.InputError` when the folder is missing, holds no gold maps, or
     none of them can be used.
     """
@@ -296,13 +346,13 @@ def load_gold(corpus_dir: str | Path) -> Corpus:
     if (root / "corpus" / "en").is_dir() or any(root.glob("*.xml")):
         corpus = _load_microtext(root)
     else:
-        files = sorted(root.glob("*.json"))
+        files = sorted(p for p in root.glob("*.json") if p.is_file())
         if not files:
             raise NoGoldError(
                 "no gold maps found: no .xml graphs (corpus/en/*.xml or *.xml) and no AIF-JSON .json files",
                 where=str(root),
             )
-        corpus = _load_aif(root, files)
+        corpus = _load_aif(root, files, encoding)
     if not corpus.texts:
         summary = corpus.skip_summary() or "nothing to read"
         raise NoGoldError(f"no usable gold map ({summary})", where=str(root))

@@ -11,7 +11,8 @@ has the part-1 text ids (``micro_b001``), so their topics can be passed in from 
     aif = load_gold("../shared/corpora/aif-microtexts-part1")
     folds = topic_folds(aif.texts, 5, topics={t.id: t.topic for t in part1.texts})
 
-The split is deterministic: groups are taken largest first (ties by name) and each goes to the
+The split is deterministic: groups are taken largest first (ties: the texts without a topic, by
+id, then the topics, by name) and each goes to the
 fold with the fewest texts so far (ties: the lowest fold number).
 """
 

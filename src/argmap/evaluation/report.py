@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from .corpus import Skipped
 from .metrics import Scores, TextResult
 
 __all__ = ["ModeReport", "Report"]
@@ -78,7 +79,7 @@ class Report:
     extractor: str
     modes: tuple[ModeReport, ...]
     notes: tuple[str, ...] = ()
-    n_skipped: int = 0
+    skipped: tuple[Skipped, ...] = ()
 
     def mode(self, name: str) -> ModeReport:
         """The report of one mode."""
@@ -93,7 +94,7 @@ class Report:
             "corpus": self.corpus,
             "extractor": self.extractor,
             "modes": [m.as_dict(per_text=per_text) for m in self.modes],
-            "n_skipped": self.n_skipped,
+            "skipped": [{"file": s.name, "reason": s.reason} for s in self.skipped],
             "notes": list(self.notes),
         }
 

@@ -81,15 +81,12 @@ def _predict(extractor: Extractor, text: GoldText, mode: str) -> tuple[ArgumentM
 def score_gold_text(text: GoldText, pred: ArgumentMap, alignment: Alignment | None = None) -> TextResult:
     """Score a predicted map of one gold text (aligned as its kind of gold needs, unless *alignment*)."""
     if text.source == "aif":
+        # The annotation of an AIF unit is its text; its span is only where the importer found
+        # that text, so units are compared by their words (a one-to-one alignment as align()'s).
         if alignment is None:
-            alignment = align_statements(
-                text.map.statements,
-                pred.statements,
-                document_a=text.map.document.text,
-                document_b=pred.document.text,
-            )
-        spans = text.unit_spans or [s.spans for s in text.map.statements]
-        return score_text(text.map, pred, text_id=text.id, gold_spans=spans, alignment=alignment,
+            alignment = align_statements(text.map.statements, pred.statements)
+        no_spans: list[tuple[tuple[int, int], ...]] = [() for _ in text.map.statements]
+        return score_text(text.map, pred, text_id=text.id, gold_spans=no_spans, alignment=alignment,
                           thesis_by_overlap=True)
     return score_text(text.map, pred, text_id=text.id, gold_spans=text.unit_spans, alignment=alignment)
 
@@ -135,7 +132,7 @@ def evaluate_corpus(
             raise EvaluationError(f"unknown mode {m!r} (expected {' or '.join(MODES)})")
     corpus = corpus_dir if isinstance(corpus_dir, Corpus) else load_gold(corpus_dir)
     texts = corpus.texts
-    notes: list[str] = []
+    notes: list[str] = list(corpus.notes)
     summary = corpus.skip_summary()
     if summary:
         notes.append(summary)
@@ -190,5 +187,5 @@ def evaluate_corpus(
         extractor=extractor.name,
         modes=tuple(reports),
         notes=tuple(notes),
-        n_skipped=len(corpus.skipped),
+        skipped=corpus.skipped,
     )

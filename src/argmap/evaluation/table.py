@@ -131,8 +131,9 @@ def cross_corpus(
         wanted = [m for m in modes if m != "given-units" or corpus.units_located]
         line = f"{corpus.name}: {len(corpus.texts)} texts ({corpus.format})"
         summary = corpus.skip_summary()
-        if summary:
-            line += f"; {summary}"
+        for extra in (*corpus.notes, summary):
+            if extra:
+                line += f"; {extra}"
         if "given-units" in modes and not corpus.units_located:
             n_lost = sum(t.unit_spans is None for t in corpus.texts)
             line += (
