@@ -153,6 +153,11 @@ STANCE: tuple[str, ...] = (
     "my view is", "i would argue", "i argue", "i maintain", "i am sure", "i'm sure", "it is clear that",
     "it is quite clear that", "it is obvious that", "clearly", "i would say", "i am in favour", "i am in favor",
     "i support", "i oppose", "i reject", "we must conclude", "it seems to me", "to my mind",
+    "i agree", "i disagree", "i strongly agree", "i strongly disagree", "i totally agree", "i completely agree",
+    "i partly agree", "i strongly believe", "i firmly believe", "i truly believe", "i really believe",
+    "i strongly feel", "i personally think", "i personally believe", "from my point of view",
+    "in my point of view", "from my perspective", "my opinion is", "i am of the opinion", "as far as i am concerned",
+    "i would like to argue", "i will argue", "i contend", "i hold that",
 )
 """Author-stance markers: the author states their own position."""
 

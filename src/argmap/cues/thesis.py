@@ -99,7 +99,7 @@ def _eligible(u: Unit, c: Cues) -> bool:
     """Whether a unit may be the thesis at all: a statement of the author's own."""
     return (
         u.zone == "body" and not c.question and c.words >= 3 and not _opener(u)
-        and c.cue not in ("concession", "reported", "cause", "example") and not c.answer == "only"
+        and c.cue not in ("concession", "reported", "cause", "example") and c.answer != "only"
     )
 
 
@@ -272,11 +272,10 @@ def decide(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors) -> Decisio
             continue
         j_judged = c.recommend or c.evaluative
         concludes = c.conclusion == "strong" or (c.conclusion == "clause" and units[j].sentence in closing)
-        if concludes and (j_judged or not judged):
-            challengers.append(j)
-        elif not judged and (c.strong_deontic or c.normative) and (
-            _main_start(units, j) or c.cue in ("result", "contrast")
-        ):
+        # A conclusion (of a judging default: a judging one), or an outright recommendation or normative
+        # judgement opening its main clause where the default neither recommends nor judges.
+        recommends = (c.strong_deontic or c.normative) and (_main_start(units, j) or c.cue in ("result", "contrast"))
+        if (concludes and (j_judged or not judged)) or (not judged and recommends):
             challengers.append(j)
     # Evidence that restates the opening confirms it: the thesis stays where it was first stated.
     # (Not a conclusion drawn in the next breath: "X, so Y" and "X. Therefore Y." conclude even when Y
