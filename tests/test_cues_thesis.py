@@ -311,3 +311,14 @@ def test_the_introduction_s_statement_of_stance_is_the_thesis(stance):
     )
     (main,) = extract(Document(text)).main_claims
     assert main.text.endswith("museums matter more than ever.")
+
+
+def test_an_opening_recommendation_outranks_a_later_judgement_in_the_introduction():
+    """A lede that recommends, then judges: the recommendation is the thesis, not the judgement that backs it."""
+    text = (
+        "The city should ban cars from the old town. Pollution in its narrow streets is unacceptable.\n\n"
+        "Every morning the lanes fill with delivery vans. The air is twice as dirty as the law allows.\n\n"
+        "Shopkeepers fear they will lose customers. But towns that closed their centres saw more visitors.\n\n"
+        "The council meets next week. It has a chance to make the old town a place for people again."
+    )
+    assert thesis_of(text) == "The city should ban cars from the old town."

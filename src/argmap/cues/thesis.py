@@ -202,8 +202,9 @@ def _introduction(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, bod
     """The statement of position of an introduction paragraph, in a document of three or more paragraphs.
 
     The candidates are the eligible units of the first body paragraph (after a title line) when it has
-    two or more sentences. Those stating a stance, recommending or judging come first: the one the
-    closing paragraph restates best, else the last of them. Failing those, the candidate the closing
+    two or more sentences. Those that state a position come first, the strongest kind of statement
+    only (a stance, else a recommendation, else a judgement of what ought to be, else any judgement):
+    the one the closing paragraph restates best, else the last of them. Failing those, the candidate the closing
     paragraph restates; a conclusion marker opening a sentence of the closing paragraph ("In
     conclusion, X"); the introduction's last sentence.
     """
@@ -220,7 +221,11 @@ def _introduction(units: Sequence[Unit], cues: Sequence[Cues], vec: Vectors, bod
     if not candidates:
         return None
     echo = {i: max((vec.cosine(i, j) for j in last), default=0.0) for i in candidates}
-    stated = [i for i in candidates if cues[i].stance or cues[i].strong_deontic or cues[i].opinion]
+    # The strongest statement of position: a stance ("I believe"), else a recommendation, else a
+    # judgement of what ought to be, else any judgement.
+    stated: list[int] = []
+    for kind in ("stance", "strong_deontic", "normative", "opinion"):
+        stated = stated or [i for i in candidates if getattr(cues[i], kind)]
     for pool in (stated, candidates):
         echoed = [i for i in pool if echo[i] >= RESTATES]
         if echoed:
