@@ -12,6 +12,7 @@ import attrs
 
 from .._validators import validated
 from ..errors import UnknownIdError, ValidationError
+from .edit import Editor
 from .items import Attack, Document, Item, Kind, Relation, Statement, Support, _freeze_metadata, _to_kind
 
 __all__ = ["ArgumentMap"]
@@ -409,8 +410,17 @@ class ArgumentMap:
         """A copy with some fields changed, validated again."""
         return attrs.evolve(self, **changes)
 
+    def edit(self) -> Editor:
+        """An :class:`~argmap.model.edit.Editor` of this map: many additions, replacements and
+        removals, validated once when it builds the new map (see docs/python.md)."""
+        return Editor(self)
+
     def add(self, *items: Item) -> ArgumentMap:
-        """A copy with statements and relations added at the end."""
+        """A copy with statements and relations added at the end.
+
+        The new map is validated as a whole, so add many items in one call
+        (``amap.add(*items)``) or through :meth:`edit`, not one call per item
+        in a loop, which validates the whole map each time."""
         statements = list(self.statements)
         relations = list(self.relations)
         for item in items:
