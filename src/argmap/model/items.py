@@ -299,7 +299,6 @@ Item = Union[Statement, Support, Attack]
 # same message). So the fast path accepts a subset of what the full one accepts, makes the
 # same object from it, and never raises. tests/test_model.py compares the two.
 
-_set = object.__setattr__
 _KIND_OF: dict[Any, Kind] = {**{k.value: k for k in Kind}, **{k: k for k in Kind}}
 
 
@@ -340,6 +339,16 @@ def _plain_strings(value: Any) -> tuple[str, ...] | None:
     return items
 
 
+
+# The slots' own setters: a little faster than object.__setattr__(self, name, value), which
+# looks the name up first (a frozen class's own __setattr__ refuses every assignment).
+(_st_id, _st_text, _st_kind, _st_main, _st_spans, _st_provenance, _st_tags, _st_metadata) = (
+    Statement.__dict__[f.name].__set__ for f in attrs.fields(Statement))
+(_su_id, _su_premises, _su_conclusion, _su_scheme, _su_example, _su_provenance, _su_metadata) = (
+    Support.__dict__[f.name].__set__ for f in attrs.fields(Support))
+(_at_id, _at_attackers, _at_target, _at_provenance, _at_metadata) = (
+    Attack.__dict__[f.name].__set__ for f in attrs.fields(Attack))
+
 _statement_init = Statement.__init__
 _support_init = Support.__init__
 _attack_init = Attack.__init__
@@ -367,14 +376,14 @@ def _statement_fast_init(
                 return _statement_init(self, id, text, kind, main, spans, provenance, tags, metadata)
         else:
             spans_ = ()
-        _set(self, "id", id)
-        _set(self, "text", text)
-        _set(self, "kind", kind_)
-        _set(self, "main", main)
-        _set(self, "spans", spans_)
-        _set(self, "provenance", provenance)
-        _set(self, "tags", tags_)
-        _set(self, "metadata", metadata_)
+        _st_id(self, id)
+        _st_text(self, text)
+        _st_kind(self, kind_)
+        _st_main(self, main)
+        _st_spans(self, spans_)
+        _st_provenance(self, provenance)
+        _st_tags(self, tags_)
+        _st_metadata(self, metadata_)
         return None
     return _statement_init(self, id, text, kind, main, spans, provenance, tags, metadata)
 
@@ -391,13 +400,13 @@ def _support_fast_init(
         and (premises_ := _plain_strings(premises)) is not None
         and (metadata_ := _plain_metadata(metadata)) is not None
     ):
-        _set(self, "id", id)
-        _set(self, "premises", premises_)
-        _set(self, "conclusion", conclusion)
-        _set(self, "scheme", scheme)
-        _set(self, "example", example)
-        _set(self, "provenance", provenance)
-        _set(self, "metadata", metadata_)
+        _su_id(self, id)
+        _su_premises(self, premises_)
+        _su_conclusion(self, conclusion)
+        _su_scheme(self, scheme)
+        _su_example(self, example)
+        _su_provenance(self, provenance)
+        _su_metadata(self, metadata_)
         return None
     return _support_init(self, id, premises, conclusion, scheme, example, provenance, metadata)
 
@@ -412,11 +421,11 @@ def _attack_fast_init(
         and (attackers_ := _plain_strings(attackers)) is not None
         and (metadata_ := _plain_metadata(metadata)) is not None
     ):
-        _set(self, "id", id)
-        _set(self, "attackers", attackers_)
-        _set(self, "target", target)
-        _set(self, "provenance", provenance)
-        _set(self, "metadata", metadata_)
+        _at_id(self, id)
+        _at_attackers(self, attackers_)
+        _at_target(self, target)
+        _at_provenance(self, provenance)
+        _at_metadata(self, metadata_)
         return None
     return _attack_init(self, id, attackers, target, provenance, metadata)
 
