@@ -78,16 +78,19 @@ def _lines(text: str, width: int, max_lines: int | None, where: str = "") -> lis
     # fit; a box never holds more than MAX_LABEL characters. The tooltip keeps the whole text.
     longest = max(4 * width, 40)
     cut = False
-    if any(len(line) > longest for line in lines):
+    if lines and max(map(len, lines)) > longest:
         lines = [line if len(line) <= longest else line[: longest - 1] + "…" for line in lines]
         cut = True
-    total = 0
-    for n, line in enumerate(lines):
-        total += len(line) + 1
-        if total > MAX_LABEL:
-            lines = lines[:n] + ["…"]
-            cut = True
-            break
+    # The lines hold at most the text's characters, plus " …" on a cut last line: a short text
+    # cannot pass MAX_LABEL, so only a long one is counted line by line.
+    if len(text) + len(lines) + 2 > MAX_LABEL:
+        total = 0
+        for n, line in enumerate(lines):
+            total += len(line) + 1
+            if total > MAX_LABEL:
+                lines = lines[:n] + ["…"]
+                cut = True
+                break
     if cut and where:
         warnings.warn(
             f"the box of {where} shows its text shortened (a very long word or text); the map keeps all of it",

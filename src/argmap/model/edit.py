@@ -52,6 +52,9 @@ class Editor:
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._statements or item_id in self._relations
 
+    def __repr__(self) -> str:
+        return f"<Editor: {len(self._statements)} statements, {len(self._relations)} relations so far>"
+
     def __len__(self) -> int:
         """The number of statements so far."""
         return len(self._statements)
