@@ -176,7 +176,21 @@ def test_quick_reader_reads_and_refuses_as_the_careful_one(amap, data):
             item[field] = data.draw(_JSON_VALUES)
     text = json.dumps(doc)
     quick = _outcome(text)
-    with mock.patch.object(json_format, "_read_statements_quickly", lambda objs, start, out: None), \
-            mock.patch.object(json_format, "_read_relations_quickly", lambda objs, start, out: None):
+    with mock.patch.object(json_format, "_read_statements_quickly", lambda objs, start, out, consume: None), \
+            mock.patch.object(json_format, "_read_relations_quickly", lambda objs, start, out, consume: None):
         careful = _outcome(text)
     assert quick == careful
+
+
+def test_map_from_dict_leaves_the_callers_data_as_it_was():
+    """map_from_dict reads the caller's data without changing it (loads lets go of its own parsed items)."""
+    amap = argmap.MapBuilder()
+    thesis = amap.claim("Trees cool streets.", main=True)
+    amap.support(thesis, amap.premise("Shade keeps the sun off."))
+    text = dumps(amap.build())
+    data = json.loads(text)
+    before = json.dumps(data)
+    from argmap.formats.json import map_from_dict
+
+    assert map_from_dict(data) == loads(text)
+    assert json.dumps(data) == before

@@ -241,7 +241,9 @@ def loads(text: str | bytes, *, source: str | None = None) -> ArgumentMap:
     """
     with _collector_paused():
         data = parse_json(text, source=source)
-        return map_from_dict(data)
+        # The parsed data is ours alone: each item read is let go at once, so the map of a
+        # large file does not sit beside the whole parsed JSON at the peak of memory.
+        return _map_from_data(data, consume=True)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -459,6 +461,11 @@ def _read_relation(obj: Any, where: str) -> Support | Attack:
 
 def map_from_dict(data: Any) -> ArgumentMap:
     """Build a validated map from ``argmap/1`` data (as :func:`json.loads` gives)."""
+    return _map_from_data(data, consume=False)
+
+
+def _map_from_data(data: Any, *, consume: bool) -> ArgumentMap:
+    """map_from_dict; with ``consume``, each statement and relation of *data* is replaced by None once read."""
     _check_fields(data, "", _TOP_FIELDS, ("format", "statements", "relations"))
     fmt = data["format"]
     if not isinstance(fmt, str) or fmt.split(".")[0] != FORMAT:
@@ -479,8 +486,8 @@ def map_from_dict(data: Any) -> ArgumentMap:
     relations = expect(data["relations"], list, "relations", "a list")
     try:
         return ArgumentMap(
-            statements=_read_items(statements, _read_statements_quickly, _read_statement, "statements"),
-            relations=_read_items(relations, _read_relations_quickly, _read_relation, "relations"),
+            statements=_read_items(statements, _read_statements_quickly, _read_statement, "statements", consume),
+            relations=_read_items(relations, _read_relations_quickly, _read_relation, "relations", consume),
             document=document,
             metadata=_read_metadata(data.get("metadata"), "metadata"),
         )
@@ -501,17 +508,19 @@ def map_from_dict(data: Any) -> ArgumentMap:
 _ABSENT: Any = ()
 
 
-def _read_items(objs: list[Any], quickly: Any, carefully: Any, name: str) -> list[Any]:
+def _read_items(objs: list[Any], quickly: Any, carefully: Any, name: str, consume: bool) -> list[Any]:
     out: list[Any] = []
     count = len(objs)
     while len(out) < count:
         try:
-            quickly(objs, len(out), out)
+            quickly(objs, len(out), out, consume)
         except Exception:  # noqa: BLE001 - whatever it was, the careful reader says it
             pass
         i = len(out)
         if i < count:
             out.append(carefully(objs[i], f"{name}[{i}]"))
+            if consume:
+                objs[i] = None
     return out
 
 
@@ -525,7 +534,7 @@ def _quick_extras(obj: dict[str, Any]) -> tuple[Provenance | None, Any]:
     return provenance, metadata
 
 
-def _read_statements_quickly(objs: list[Any], start: int, out: list[Statement]) -> None:
+def _read_statements_quickly(objs: list[Any], start: int, out: list[Statement], consume: bool) -> None:
     append = out.append
     keys, required = _STATEMENT_KEYS, _STATEMENT_REQUIRED_KEYS
     for i in range(start, len(objs)):  # by index: resuming after a careful read copies nothing
@@ -545,9 +554,11 @@ def _read_statements_quickly(objs: list[Any], start: int, out: list[Statement]) 
         provenance, metadata = _quick_extras(obj)
         append(Statement(obj["id"], obj["text"], obj["kind"], obj.get("main", False), spans, provenance, tags,
                          metadata))
+        if consume:
+            objs[i] = None
 
 
-def _read_relations_quickly(objs: list[Any], start: int, out: list[Support | Attack]) -> None:
+def _read_relations_quickly(objs: list[Any], start: int, out: list[Support | Attack], consume: bool) -> None:
     append = out.append
     required = _RELATION_REQUIRED_KEYS
     for i in range(start, len(objs)):
@@ -570,3 +581,5 @@ def _read_relations_quickly(objs: list[Any], start: int, out: list[Support | Att
                            metadata))
         else:
             append(Attack(obj["id"], sources, target, provenance, metadata))
+        if consume:
+            objs[i] = None
