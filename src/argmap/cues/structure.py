@@ -243,7 +243,7 @@ def analyse(
     plan = Plan(cues=cues, thesis=thesis, thesis_confidence=tconf, links=links, restatements=restate,
                 explicit=explicit, context=context)
     if decode:
-        _decode(plan, units, vec, weights)
+        _decode(plan, units, vec, weights, keep_cued=multi)
     _linked(plan, units, linked_lead)
     if multi:
         _also_support(plan, units)
@@ -317,7 +317,7 @@ def _also_support(plan: Plan, units: Sequence[Unit]) -> None:
     """A full-sentence rebuttal of an objection to the thesis also supports the thesis (a second relation)."""
     links = plan.links
     for i, link in enumerate(links):
-        if link is None or link.type != "attack" or link.undercut or i in plan.linked:
+        if link is None or link.type != "attack" or link.undercut or i in plan.linked or i in plan.also:
             continue
         target = links[link.target]
         if target is None or target.type != "attack" or target.target != plan.thesis:
@@ -338,8 +338,11 @@ def fixed_units(plan: Plan) -> set[int]:
     return set(plan.restatements) | (set(plan.explicit) if FIX_EXPLICIT else set())
 
 
-def _decode(plan: Plan, units: Sequence[Unit], vec: Vectors, weights: Mapping[str, float] | None) -> None:
-    """Replace the pass's links by the maximum spanning tree over scored candidates."""
+def _decode(
+    plan: Plan, units: Sequence[Unit], vec: Vectors, weights: Mapping[str, float] | None, keep_cued: bool,
+) -> None:
+    """Replace the pass's links by the maximum spanning tree over scored candidates (with *keep_cued*, a
+    link the pass read from a connective and the tree left out stays as a second relation)."""
     links = plan.links
     proposed = [(link.type, link.target) if link is not None else None for link in links]
     fixed = fixed_units(plan)
@@ -354,5 +357,11 @@ def _decode(plan: Plan, units: Sequence[Unit], vec: Vectors, weights: Mapping[st
         if parent == link.target:
             continue
         kind = "support" if side[i] == side[parent] else "attack"
-        links[i] = Link(kind, parent, confidence=round(0.35 + 0.4 * prob, 2))
+        new = Link(kind, parent, confidence=round(0.35 + 0.4 * prob, 2))
+        links[i] = new
         plan.explicit.discard(i)
+        if keep_cued and plan.cues[i].cue != "none" and link.target != plan.thesis and link.scheme is None:
+            # The connective gave the pass's link ("Moreover" in a run of answers): in a long text, where
+            # a statement can play two parts, it stays as the second relation.
+            plan.also[i] = Link(link.type, link.target, undercut=link.undercut, example=link.example,
+                                confidence=max(0.3, min(link.confidence, new.confidence - 0.05)))
