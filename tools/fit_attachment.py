@@ -84,7 +84,8 @@ def fit(data: Sequence[Example], l2: float = 0.01, steps: int = 1500, rate: floa
 
 
 def as_weights(w: Sequence[float]) -> dict[str, float]:
-    return {name: round(x, 3) for name, x in zip(attach.FEATURES, w)}
+    """Fitted weights by name; the hand-set ones (attach.HAND_SET) as set."""
+    return {name: attach.HAND_SET.get(name, round(x, 3)) for name, x in zip(attach.FEATURES, w)}
 
 
 def cv(texts: Sequence[GoldText], data_of: dict[str, list[tuple[str, Example]]], groups: int = 5) -> Scores:

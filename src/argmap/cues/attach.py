@@ -3,7 +3,7 @@
 The left-to-right pass of :mod:`argmap.cues.structure` proposes one link per
 unit. This module turns that proposal into evidence among other evidence: for
 each unit it lists candidate parents in a bounded window (the units of its paragraph up to
-:data:`WINDOW` before and after it, the head of its paragraph, the thesis,
+:data:`WINDOW` before it and the one after it, the head of its paragraph, the thesis,
 and the proposed target), describes each candidate by a few features (does
 the pass propose it, and on which cue; distance and direction; same sentence,
 same paragraph; word overlap with the candidate against overlap with the
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from operator import mul
 from collections.abc import Mapping, Sequence
 
 from .decode import max_arborescence
@@ -32,10 +33,10 @@ from .features import Cues
 from .segment import Unit
 from .similarity import Vectors
 
-__all__ = ["FEATURES", "WEIGHTS", "WINDOW", "candidates", "decode_links"]
+__all__ = ["FEATURES", "HAND_SET", "WEIGHTS", "WINDOW", "candidates", "decode_links", "sides"]
 
 WINDOW = 3
-"""How many units before and after a unit are candidate parents (keeps decoding linear)."""
+"""How many units before a unit are candidate parents (and the one unit after it): keeps decoding linear."""
 
 FEATURES: tuple[str, ...] = (
     "thesis", "proposed", "proposed_explicit", "proposed_default", "prev", "next", "before", "log_distance",
@@ -45,6 +46,11 @@ FEATURES: tuple[str, ...] = (
     "proposed_log_distance",
 )
 """The features of a candidate edge, in the order of a weight vector."""
+
+HAND_SET: Mapping[str, float] = {"cross_paragraph_thesis": -1.5}
+"""Weights set by hand, not fitted: part 1's texts are single paragraphs, so they cannot inform them.
+``cross_paragraph_thesis`` keeps a unit that does not open its paragraph from jumping to a thesis in
+another paragraph when a unit of its own paragraph can take it (a reason of a reason)."""
 
 WEIGHTS: Mapping[str, float] = {
     "thesis": 1.676,
@@ -67,15 +73,15 @@ WEIGHTS: Mapping[str, float] = {
     "head": 0.409,
     "target_restatement": 0.18,
     "target_objection_side": -0.514,
-    "cross_paragraph_thesis": -1.5,
+    "cross_paragraph_thesis": HAND_SET["cross_paragraph_thesis"],
     "prev_anaphora": -0.226,
     "prev_claimlike": 0.305,
     "prev_specific": 0.129,
     "proposed_log_distance": -0.169,
 }
 """Weights of :data:`FEATURES`, fitted on arg-microtexts part 1, gold units given
-(``python tools/fit_attachment.py ../shared/corpora/arg-microtexts-part1``). Features that part 1
-cannot inform (its texts are single paragraphs) stay at 0."""
+(``python tools/fit_attachment.py ../shared/corpora/arg-microtexts-part1``), except those of
+:data:`HAND_SET`."""
 
 
 # A unit opening with a word that points back ("This is ...", "They ...", "Such ...").
@@ -120,6 +126,7 @@ def candidates(
 ) -> list[list[tuple[int, list[float]]]]:
     """For each unit, its candidate parents with their feature vectors (empty for the thesis and fixed units)."""
     n = len(units)
+    cosine = vec.cosine
     side = sides(proposed, thesis)
     heads: dict[int, int] = {}
     for i, u in enumerate(units):
@@ -130,7 +137,8 @@ def candidates(
             out.append([])
             continue
         prop = proposed[i]
-        pool = {j for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1)) if units[j].block == u.block}
+        block = u.block
+        pool = {j for j in range(max(0, i - WINDOW), min(n, i + 2)) if units[j].block == block}
         pool.add(thesis)
         pool.add(heads[u.block])
         if prop is not None:
@@ -140,12 +148,12 @@ def candidates(
         c = cues[i]
         anaphora = bool(_ANAPHORA.match(u.text))
         specific = bool(_SPECIFIC.search(u.text))
-        sim_thesis = vec.cosine(i, thesis)
+        sim_thesis = cosine(i, thesis)
         prev_parent = proposed[i - 1][1] if i > 0 and proposed[i - 1] is not None else None  # type: ignore[index]
         rows: list[tuple[int, list[float]]] = []
         for j in sorted(pool):
             is_prop = prop is not None and prop[1] == j
-            sim = vec.cosine(i, j)
+            sim = sim_thesis if j == thesis else cosine(i, j)
             jl = proposed[j]
             f = [
                 1.0 if j == thesis else 0.0,
@@ -180,7 +188,7 @@ def candidates(
 
 
 def _score(f: Sequence[float], w: Sequence[float]) -> float:
-    return sum(a * b for a, b in zip(f, w))
+    return sum(map(mul, f, w))
 
 
 def decode_links(
