@@ -103,8 +103,8 @@ def test_a_caution_after_a_contrast_attacks_the_claim_it_qualifies(news):
 
 def test_a_reason_of_a_reason_attaches_to_the_unit_it_elaborates():
     """An unmarked detail (figures, the reason's own words) right after a reason attaches to it, not to the thesis."""
-    text = ("The city should ban cars from the old town. Its narrow streets are dangerous for children. "
-            "In 2023, 11 children were hurt in the narrow streets.")
+    text = ("Schools should serve free lunches. Hungry pupils cannot concentrate on their lessons. "
+            "In 2019, 40% of hungry pupils could not concentrate on their lessons.")
     s1 = text.index(". ") + 2
     s2 = text.index(". ", s1) + 2
     spans = [(0, s1 - 1), (s1, s2 - 1), (s2, len(text))]

@@ -350,15 +350,35 @@ def segment(text: str) -> list[Unit]:
 
 
 def _renumber_blocks(units: list[Unit], blks: Sequence[Block], text: str) -> None:
-    paragraph_of = _paragraph_index(blks)
+    paragraph_of = _paragraph_index(blks, text)
     for u in units:
         u.block = paragraph_of(u.start)
 
 
-def _paragraph_index(blks: Sequence[Block]) -> Callable[[int], int]:
+# A line at least this long that ends a block is a paragraph of its own (see _paragraph_numbers).
+_PARAGRAPH_LINE = 100
+
+
+def _paragraph_numbers(blks: Sequence[Block], text: str) -> list[int]:
+    """The paragraph of each block: blank lines separate paragraphs, and so does a line break after a
+    long line that ends a sentence (texts that put each paragraph on one line, with no blank line
+    between them, as many essays do; a hard-wrapped paragraph's lines are short, so they stay one)."""
+    out: list[int] = []
+    number = -1
+    prev: Block | None = None
+    for b in blks:
+        last_line = text[prev.start:prev.end].rsplit("\n", 1)[-1] if prev is not None else ""
+        if prev is None or b.paragraph != prev.paragraph or (not prev.furniture and len(last_line) >= _PARAGRAPH_LINE):
+            number += 1
+        out.append(number)
+        prev = b
+    return out
+
+
+def _paragraph_index(blks: Sequence[Block], text: str) -> Callable[[int], int]:
     """A lookup from a character offset to the paragraph index of the block at or before it."""
     starts = [b.start for b in blks]
-    paragraphs = [b.paragraph for b in blks]
+    paragraphs = _paragraph_numbers(blks, text)
 
     def find(offset: int) -> int:
         k = bisect_right(starts, offset) - 1
@@ -370,7 +390,7 @@ def _paragraph_index(blks: Sequence[Block]) -> Callable[[int], int]:
 def units_from_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Unit]:
     """Units over given spans (the given-units mode): what segmentation would know of them."""
     blks = blocks(text)
-    paragraph_of = _paragraph_index(blks)
+    paragraph_of = _paragraph_index(blks, text)
     units: list[Unit] = []
     sentence = 0
     for i, (s, e) in enumerate(spans):
