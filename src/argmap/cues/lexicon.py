@@ -381,4 +381,23 @@ def markers() -> dict[str, tuple[str, ...]]:
         "evaluative": EVALUATIVE,
         "stance": STANCE,
         "imperative": IMPERATIVE_VERBS,
+        "caution": CAUTION,
     }
+
+CAUTION: tuple[str, ...] = (
+    "be careful not to", "be careful to avoid", "take care not to", "must not forget", "should not forget",
+    "must never forget", "must avoid", "should avoid", "must beware", "should beware", "beware of",
+    "guard against", "be wary of", "be cautious", "must not lose sight", "should not lose sight",
+    "not lose sight of", "must resist", "should resist", "must not be tempted", "should not be tempted",
+)
+"""Cautions: the author warns against a risk of their own course ("must be careful not to ...")."""
+
+CAUTION_ANY = PhraseSet(CAUTION)
+
+# "And, since Y, Z" / "And, given that Y, Z" opening a unit: a reason joined to the sentence before
+# (the two are co-premises of one linked support).
+LINKED_LEAD = re.compile(
+    _OPEN + r"and\s*,?\s+(?:" + _alt(("since", "as", "because", "given", "given that", "in light of", "in view of",
+                                      "considering", "seeing that", "with")) + r")(?![\w'’-])",
+    re.IGNORECASE,
+)
