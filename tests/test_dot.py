@@ -200,3 +200,31 @@ def test_write_dot_writes_a_large_map_in_pieces():
     dot.write_dot(amap, Sink())  # type: ignore[arg-type]
     assert len(pieces) > 2
     assert "".join(pieces) == argmap.to_dot(amap)
+
+
+def test_context_without_relations_is_framed_apart_and_drawn_in_greys():
+    """Statements tagged context that take part in no relation sit in one labelled frame, in greys;
+    a context statement that is in a relation is drawn like any other."""
+    from argmap import Support
+
+    amap = ArgumentMap(
+        statements=[
+            Statement("s1", "We should act.", kind="recommendation", main=True),
+            Statement("s2", "Yesterday the council met.", tags=("context",)),
+            Statement("s3", "Acting is cheap.", kind="premise", tags=("context",)),
+        ],
+        relations=[Support("r1", ("s3",), "s1")],
+    )
+    dot = to_dot(amap)
+    frame = dot[dot.index("subgraph cluster_context {"):]
+    frame = frame[: frame.index("  }\n")]
+    assert "Context: background the argument does not use" in frame
+    assert re.search(r'\n    s2 \[.*fillcolor="#f2f2f2"', frame)
+    assert "s3 [" not in frame and "s1 [" not in frame
+    assert re.search(r'\n  s3 \[.*fillcolor="#e3f4e1"', dot)
+
+
+def test_no_context_frame_without_context():
+    """A map with no context statement has no context frame (existing diagrams are unchanged)."""
+    amap = ArgumentMap(statements=[Statement("s1", "We should act.", main=True), Statement("s2", "Alone.")])
+    assert "cluster_context" not in to_dot(amap)

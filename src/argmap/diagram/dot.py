@@ -117,6 +117,11 @@ _BADGES = {"in": "[IN] accepted", "out": "[OUT] rejected", "undec": "[UNDEC] und
 renderer; a rejected statement's text is also greyed, an accepted one gets a double border."""
 
 
+_CONTEXT_LABEL = "Context: background the argument does not use"
+"""The frame around statements tagged ``context`` that take part in no relation."""
+
+_MUTED_FILL, _MUTED_LINE, _MUTED_FONT = "#f2f2f2", "#9e9e9e", "#4d4d4d"
+
 _CHUNK = 4096
 """Lines the writer gathers before it hands them on as one piece of text."""
 
@@ -136,6 +141,11 @@ class _Writer:
         theme = self.theme
         self.node_style = {
             kind: f'fillcolor="{s.fill}", color="{s.border}", style="{s.style}", fontcolor="{s.font}"'
+            for kind, s in theme.kinds.items()
+        }
+        # Context is drawn in the kind's line style but in greys, so it does not read as a reason.
+        self.muted_style = {
+            kind: f'fillcolor="{_MUTED_FILL}", color="{_MUTED_LINE}", style="{s.style}", fontcolor="{_MUTED_FONT}"'
             for kind, s in theme.kinds.items()
         }
         self.support_edge = f'color="{theme.support}", style=solid, arrowhead=normal'
@@ -159,7 +169,7 @@ class _Writer:
             label = quote(_lines(clean(title, "document title"), 2 * o.width, 3), where="document title")
             self.out += [f"  label={label};", "  labelloc=t;", "  fontsize=15;"]
 
-    def statement(self, st: Statement, indent: str = "  ") -> None:
+    def statement(self, st: Statement, indent: str = "  ", muted: bool = False) -> None:
         o = self.opts
         # Clean once (one warning per statement), then escape: the hot path of big maps.
         text = clean(st.text, st.id)
@@ -181,7 +191,10 @@ class _Writer:
             extra += ", peripheries=2"
         elif state == "out":
             extra += ', fontcolor="#6b6b6b"'
-        self.out.append(f"{indent}{st.id} [label={label}, tooltip={tooltip}, {self.node_style[st.kind]}{extra}];")
+        style = self.node_style[st.kind]
+        if muted:
+            style = self.muted_style[st.kind]
+        self.out.append(f"{indent}{st.id} [label={label}, tooltip={tooltip}, {style}{extra}];")
         if len(self.out) >= _CHUNK:
             self.flush()
 
@@ -250,8 +263,26 @@ class _Writer:
                     groups.setdefault(framed[st.id], []).append(st)
                 else:
                     loose.append(st)
+        involved = {r.target for r in amap.relations}
+        for rel in amap.relations:
+            involved.update(rel.sources)
+        context = [st for st in loose if "context" in st.tags and st.id not in involved and not st.main]
+        if context:
+            keep = {st.id for st in context}
+            loose = [st for st in loose if st.id not in keep]
         for st in loose:
             self.statement(st)
+        if context:
+            # Background the extractor kept outside the argument (tag "context", no relation): one
+            # labelled frame of its own, so that it does not read as a row of unconnected reasons.
+            self.out.append("  subgraph cluster_context {")
+            self.out.append(
+                f'    graph [label="{_CONTEXT_LABEL}", labeljust=l, fontsize=10, fontcolor="#666666", '
+                'style="rounded,dashed", color="#9e9e9e", margin=8];'
+            )
+            for st in context:
+                self.statement(st, indent="    ", muted=True)
+            self.out.append("  }")
         for name, members in groups.items():
             if o.group_paragraphs:
                 frame = f'label="¶ {name[1:]}", labeljust=l, fontsize=10, fontcolor="#666666", style="rounded,dashed", color="#9e9e9e"'
