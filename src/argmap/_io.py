@@ -20,7 +20,8 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from .errors import InputError
 
@@ -121,8 +122,25 @@ def decode_text(data: bytes, where: str, *, encoding: str = "utf-8") -> str:
     return text
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+Producer = Callable[[Callable[[bytes], Any]], None]
+"""Writes its bytes in pieces through the function it is given (see :func:`write_atomic`)."""
+
+
+def _whole(data: bytes | Producer) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    pieces: list[bytes] = []
+    data(pieces.append)
+    return b"".join(pieces)
+
+
+def write_atomic(path: str | Path, data: bytes | Producer) -> None:
     """Write *data* to *path* whole or not at all, honouring what *path* is.
+
+    *data* is bytes, or a function that writes them in pieces through the
+    function it is given: a regular file then gets each piece as it is made
+    (into the temporary file, which an exception in the middle removes);
+    standard output, pipes and devices get the whole once it is made.
 
     ``-`` writes to standard output. A named pipe, a character device (such as
     ``/dev/null``) or a socket is written straight into. A regular file is
@@ -131,7 +149,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     separator means a folder, and a file is never written in its place.
     """
     if str(path) == "-":
-        _write_all(sys.stdout.buffer, data)
+        _write_all(sys.stdout.buffer, _whole(data))
         return
     text = os.fspath(path)
     where = show_path(text)
@@ -148,7 +166,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         if stat.S_ISDIR(info.st_mode):
             raise InputError("is a directory; give a file name", where=where)
         if not stat.S_ISREG(info.st_mode):  # a pipe, a device, a socket: write into it, do not replace it
-            _write_into(target, data, where)
+            _write_into(target, _whole(data), where)
             return
         if not os.access(target, os.W_OK) or not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
             raise InputError("is read-only; not replaced", where=where)
@@ -161,7 +179,10 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise InputError(f"cannot write: {exc.strerror or exc}", where=where) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle.write)
         mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
         os.chmod(tmp, mode)
         os.replace(tmp, target)

@@ -409,6 +409,7 @@ def _write(
     options = exporter.parse_options(_option_text(args))
     if exporter.preflight is not None:
         exporter.preflight()  # fail before any extraction work (e.g. Graphviz is missing)
+    streaming = exporter.stream is not None and not exporter.binary and args.output not in (None, "-")
     with _recording() as caught:
         if prose_only:
             path = args.input
@@ -417,24 +418,43 @@ def _write(
             amap = _extract(args, registry, _read_text(path, args), path)
         else:
             amap = _read_input(args, registry, prose_ok=prose_ok)
-        out = exporter(amap, **options)
-    losses = [w.message for w in caught if isinstance(w.message, LossWarning)]
-    if losses and getattr(args, "strict", False):
-        more = f" (and {len(losses) - 1} more)" if len(losses) > 1 else ""
-        raise LossError(f"--strict: {losses[0]}{more}; nothing written")
+        if streaming:
+            # A large output (the DOT of a big map) goes to its file as it is made: into the
+            # temporary file, which a failure or --strict removes, so nothing half-written is left.
+            def produce(write: Callable[[bytes], Any]) -> None:
+                exporter.write_to(amap, lambda piece: write(_encoded(piece, exporter)), **options)
+                _refuse_losses(args, caught)
+
+            write_atomic(args.output, produce)
+        else:
+            out = exporter(amap, **options)
+    _refuse_losses(args, caught)
     for warning in caught:  # to the command's own report (one `argmap: warning:` line each)
         warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     report = getattr(args, "loss_report", None)
     if report:
+        losses = [w.message for w in caught if isinstance(w.message, LossWarning)]
         entries = [loss.as_dict() for loss in losses]
         write_atomic(report, (json.dumps(entries, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    if not streaming:
+        write_atomic(args.output, _encoded(out, exporter))
+    return 0
+
+
+def _refuse_losses(args: argparse.Namespace, caught: list[warnings.WarningMessage]) -> None:
+    """Under --strict, any loss so far stops the command before its output is written."""
+    losses = [w.message for w in caught if isinstance(w.message, LossWarning)]
+    if losses and getattr(args, "strict", False):
+        more = f" (and {len(losses) - 1} more)" if len(losses) > 1 else ""
+        raise LossError(f"--strict: {losses[0]}{more}; nothing written")
+
+
+def _encoded(out: str | bytes, exporter: Exporter) -> bytes:
     try:
-        data = out if isinstance(out, bytes) else out.encode("utf-8")
+        return out if isinstance(out, bytes) else out.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = exc.object[exc.start:exc.end].encode("unicode_escape").decode("ascii")
         raise FormatError(f"the {exporter.name} output holds {bad}, which is not Unicode text; nothing written")
-    write_atomic(args.output, data)
-    return 0
 
 
 def _cmd_extract(args: argparse.Namespace, registry: Registry) -> int:

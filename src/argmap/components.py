@@ -260,6 +260,12 @@ class Exporter:
     exporter (before a long extraction, say): it raises an
     :class:`~argmap.ArgmapError` when the exporter cannot run here, such as
     a missing program.
+
+    ``stream``, where given, writes the same text as ``export`` in pieces:
+    ``stream(amap, write, **options)`` calls ``write(piece)`` with strings
+    whose concatenation is ``export(amap, **options)``. The command line then
+    writes a large output to its file as it is made instead of holding all of
+    it (:meth:`write_to`).
     """
 
     name: str = attrs.field(validator=_check_name)
@@ -269,6 +275,7 @@ class Exporter:
     description: str = ""
     options: tuple[Option, ...] = attrs.field(default=(), converter=_options)
     preflight: Callable[[], None] | None = None
+    stream: Callable[..., None] | None = None
 
     def option(self, name: str) -> Option:
         """The declared option of this name, or an :class:`OptionError` naming what exists."""
@@ -282,6 +289,20 @@ class Exporter:
     def parse_options(self, pairs: Mapping[str, str]) -> dict[str, Any]:
         """Options given as command-line text (``NAME=VALUE``), parsed by their declarations."""
         return {name: self.option(name).from_text(text, f"exporter {self.name!r}") for name, text in pairs.items()}
+
+    def write_to(self, amap: ArgumentMap, write: Callable[[str | bytes], Any], **options: Any) -> None:
+        """Export *amap* through ``write``: in pieces when the exporter streams, else whole."""
+        if self.stream is None or self.binary:
+            write(self(amap, **options))
+            return
+        self.check_options(options)
+
+        def piece(text: Any) -> None:
+            if not isinstance(text, str):
+                raise PluginError(f"exporter {self.name!r} streamed {type(text).__name__}, expected str")
+            write(text)
+
+        _guarded(f"exporter {self.name!r}", self.stream, amap, piece, **options)
 
     def __call__(self, amap: ArgumentMap, **options: Any) -> str | bytes:
         """Export *amap* with *options*, after checking each is declared."""

@@ -55,6 +55,16 @@ def _dot(amap: Any, **options: Any) -> str:
     return to_dot(amap, **options)
 
 
+def _dot_stream(amap: Any, write: Any, **options: Any) -> None:
+    from ..diagram.dot import write_dot
+
+    class _Sink:
+        def __init__(self) -> None:
+            self.write = write
+
+    write_dot(amap, _Sink(), **options)  # type: ignore[arg-type]
+
+
 def _image(fmt: str, amap: Any, **options: Any) -> bytes:
     from ..diagram import render_dot, to_dot
     from ..diagram.render import alt_text
@@ -72,7 +82,7 @@ def _ready(fmt: str) -> None:
 def argmap_register_exporters(register):
     register(
         Exporter(
-            "dot", _dot, suffixes=(".dot", ".gv"), options=OPTIONS,
+            "dot", _dot, suffixes=(".dot", ".gv"), options=OPTIONS, stream=_dot_stream,
             description=f"Graphviz DOT source of the diagram ({NOT_DRAWN})",
         )
     )
