@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any, BinaryIO
@@ -171,6 +170,8 @@ def write_atomic(path: str | Path, data: bytes | Producer) -> None:
         if not os.access(target, os.W_OK) or not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
             raise InputError("is read-only; not replaced", where=where)
     directory = target.parent if str(target.parent) else Path(".")
+    import tempfile  # here, not at the top: it costs `import argmap` about 5 ms (shutil, random, ...)
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except FileNotFoundError:
