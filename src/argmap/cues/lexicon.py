@@ -211,6 +211,8 @@ class PhraseSet:
 
     def find(self, words: list[str]) -> str:
         by_first, blocked = self._by_first, self._blocked
+        if by_first.keys().isdisjoint(words):  # most texts have none of the first words: answer in C
+            return ""
         for i, w in enumerate(words):
             candidates = by_first.get(w)
             if candidates is None or (i and words[i - 1] in blocked):
@@ -233,7 +235,32 @@ def words(text: str) -> list[str]:
 RESULT_ANY = PhraseSet(("therefore", "thus", "hence", "consequently", "accordingly", "in short", "in conclusion",
                         "to sum up", "all in all"))
 # Adversatives that close a unit: "... went anyway." "..., though."
-CONTRAST_TAIL = re.compile(r"\b(?:anyway|anyhow|regardless|nonetheless|nevertheless|though|all the same|even so)\s*[.!?]?[\"'”’)]*\s*$", re.IGNORECASE)
+_TAIL_WORDS = ("anyway", "anyhow", "regardless", "nonetheless", "nevertheless", "though", "all the same", "even so")
+_TAIL_AFTER = ".!?\"'”’)"
+
+
+class _AtEnd:
+    """A pattern ``\\b(?:WORDS)`` + closing punctuation + ``$``, searched from near the end of the text only.
+
+    What may follow the word (white space, one ``.!?``, closing quotes and brackets, white space)
+    holds no letter, so a match can only start where the text less that tail ends, less the longest
+    word: the same match as a search of the whole text (linear in its length, as it tries every
+    word boundary), found in constant time.
+    """
+
+    __slots__ = ("_pattern", "_longest")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self._pattern = re.compile(r"\b(?:" + "|".join(words) + r")\s*[.!?]?[\"'”’)]*\s*$", re.IGNORECASE)
+        self._longest = max(map(len, words))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        # Where the word would end if the text matched: before white space, closing marks, white space.
+        end = len(text.rstrip().rstrip(_TAIL_AFTER).rstrip())
+        return self._pattern.search(text, max(0, end - self._longest))
+
+
+CONTRAST_TAIL = _AtEnd(_TAIL_WORDS)
 REPORTED_ANY = PhraseSet(REPORTED)
 _EVALUATIVE_SET = PhraseSet(EVALUATIVE_WORDS)
 
@@ -244,6 +271,8 @@ class _Evaluative:
     __slots__ = ()
 
     def find(self, words: list[str]) -> str:
+        if _COPULAS.isdisjoint(words):
+            return ""
         for i, w in enumerate(words):
             if w not in _COPULAS:
                 continue
