@@ -1,0 +1,129 @@
+"""The fast paths of the ``cues`` extractor match what the plain formulations they replace match.
+
+Each fast path (a trie for a phrase alternation, a search from near the end, a clause-split
+pattern shaped for the regex engine, TF-IDF vectors without Counter) is checked against the
+simple version, written out here, on generated text: same matches, same groups, same floats.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.cues import lexicon as lx
+from argmap.cues.similarity import Vectors, tokens
+
+_LETTERS = "abeinost"
+_phrase = st.lists(st.text(_LETTERS, min_size=1, max_size=4), min_size=1, max_size=3).map(" ".join)
+_PIECES = [" ", "  ", "\n", ",", ";", ".", "-", "’", "'", "\u00a0", "S", "ſ", "K", "\u212a", "İ", "x1", *_LETTERS]
+_text = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+
+
+def _plain_alt(words: tuple[str, ...]) -> str:
+    """The alternation _alt replaced: every phrase, longest first."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return m.span() if m else None
+
+
+@settings(max_examples=400)
+@given(st.lists(_phrase, min_size=1, max_size=12).map(tuple), st.lists(_text, min_size=1, max_size=8))
+def test_phrase_trie_matches_what_the_longest_first_alternation_matches(words, texts):
+    """_alt's trie finds the same match as the list of phrases longest first, before a boundary, before more pattern, and when searched."""
+    for tail in (r"(?![\w'’-])", r"\s+\w", ""):
+        plain = re.compile(r"^[\s\"(]*(?:" + _plain_alt(words) + ")" + tail, re.IGNORECASE)
+        trie = re.compile(r"^[\s\"(]*(?:" + lx._alt(words) + ")" + tail, re.IGNORECASE)
+        anywhere_plain = re.compile("(?:" + _plain_alt(words) + ")" + tail, re.IGNORECASE)
+        anywhere_trie = re.compile("(?:" + lx._alt(words) + ")" + tail, re.IGNORECASE)
+        for t in texts:
+            for text in (t, " ".join(words) + t, words[-1] + t):
+                assert _span(trie.match(text)) == _span(plain.match(text))
+                assert [m.span() for m in anywhere_trie.finditer(text)] == [m.span() for m in anywhere_plain.finditer(text)]
+
+
+_TAIL_PLAIN = re.compile(
+    r"\b(?:anyway|anyhow|regardless|nonetheless|nevertheless|though|all the same|even so)\s*[.!?]?[\"'”’)]*\s*$",
+    re.IGNORECASE,
+)
+_tail_text = st.lists(
+    st.sampled_from(["anyway", "ANYHOW", "all the same", "even so", "though", "x", " ", "\n", ".", "!", "?", "”", ")", "ſ"]),
+    max_size=10,
+).map("".join)
+
+
+@given(_tail_text)
+def test_contrast_tail_searched_from_the_end_finds_the_whole_text_match(text):
+    """CONTRAST_TAIL, searched from near the end only, gives the match a search of the whole text gives."""
+    found, plain = lx.CONTRAST_TAIL.search(text), _TAIL_PLAIN.search(text)
+    assert (found and (found.span(), found.group(0))) == (plain and (plain.span(), plain.group(0)))
+
+
+_CLAUSE_WORDS = (
+    "but", "yet", "whereas", "although", "though", "even though", "even if", "because", "since", "as", "so", "hence",
+    "therefore", "thus", "which is why", "which means", "that is why", "and therefore", "and thus", "and so",
+    "and hence", "and yet", "but also", "while", "whilst", "for", "and", "and this", "which", "unless", "then again",
+    "otherwise", "and then", "and also",
+)
+_CLAUSE_PLAIN = re.compile(
+    r"(?:,|;|\s[-–—])\s+(?P<cut>(?:" + _plain_alt(_CLAUSE_WORDS) + r")(?![\w'’-]))"
+    r"|;\s+(?P<semi>)(?=\S)"
+    r"|\s[–—]\s+(?P<dash>)(?=\w)"
+    r"|\s(?P<bare>(?:because|since|so that|although|whereas|unless)(?![\w'’-]))",
+    re.IGNORECASE,
+)
+_clause_text = st.lists(
+    st.sampled_from([*_CLAUSE_WORDS, "BUT", "So That", "x", "we act", " ", "  ", "\n", ",", ";", " -", " –", "—", "-",
+                     "’", "1", "ſince", "\u00a0"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_clause_text)
+def test_clause_split_matches_its_plain_formulation(text):
+    """CLAUSE_SPLIT finds the same boundaries with the same groups as the plain pattern with re.IGNORECASE."""
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert found(lx.CLAUSE_SPLIT) == found(_CLAUSE_PLAIN)
+
+
+def _plain_vectors(texts: list[str]) -> tuple[list[dict[str, float]], list[float]]:
+    """TF-IDF as first written: Counter, then (1 + log tf) * idf, then the norms."""
+    counts = [Counter(tokens(t)) for t in texts]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(texts)
+    idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
+    vectors = [{w: (1 + math.log(tf)) * idf[w] for w, tf in c.items()} for c in counts]
+    return vectors, [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in vectors]
+
+
+_units = st.lists(
+    st.lists(st.sampled_from(["tree", "trees", "shade", "water", "cost", "costs", "the", "city", "plant", "and", "42"]),
+             max_size=12).map(" ".join),
+    max_size=8,
+)
+
+
+@given(_units)
+def test_vectors_have_the_floats_of_the_plain_computation(texts):
+    """Weights, norms, cosines and centralities are those of the Counter-based computation, to the last bit."""
+    vec = Vectors(texts)
+    vectors, norms = _plain_vectors(texts)
+    assert [list(v.items()) for v in vec._vectors] == [list(v.items()) for v in vectors]
+    assert vec._norms == norms
+    for i in range(len(texts)):
+        for j in range(len(texts)):
+            a, b = vectors[i], vectors[j]
+            if len(a) > len(b):
+                a, b = b, a
+            assert vec.cosine(i, j) == sum(v * b.get(w, 0.0) for w, v in a.items()) / (norms[i] * norms[j])
