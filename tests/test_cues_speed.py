@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.cues import lexicon as lx
+from argmap.cues.segment import _INLINE_FURNITURE
 from argmap.cues.similarity import Vectors, tokens
 
 _LETTERS = "abeinost"
@@ -127,3 +128,16 @@ def test_vectors_have_the_floats_of_the_plain_computation(texts):
             if len(a) > len(b):
                 a, b = b, a
             assert vec.cosine(i, j) == sum(v * b.get(w, 0.0) for w, v in a.items()) / (norms[i] * norms[j])
+
+
+_INLINE_PLAIN = re.compile(r"\bprint\s+this\s+(?:post|page|article)\b", re.IGNORECASE)
+_inline_text = st.lists(
+    st.sampled_from(["print", "PRINT", "Print", "this", "post", "page", "article", "x", "p", " ", "\t", "\n", ".", "İ", "ſ"]),
+    max_size=12,
+).map("".join)
+
+
+@given(_inline_text, st.integers(0, 5))
+def test_inline_furniture_pattern_matches_its_plain_formulation(text, start):
+    """The "Print This Post" pattern, written to skip to each "p", finds what the plain pattern with re.IGNORECASE finds."""
+    assert [m.span() for m in _INLINE_FURNITURE.finditer(text, start)] == [m.span() for m in _INLINE_PLAIN.finditer(text, start)]

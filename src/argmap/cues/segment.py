@@ -85,7 +85,10 @@ _FURNITURE_LINE = re.compile(
     re.IGNORECASE,
 )
 # Furniture inside a line, removed wherever it stands.
-_INLINE_FURNITURE = re.compile(r"\bprint\s+this\s+(?:post|page|article)\b", re.IGNORECASE)
+# (Written as "[pP]" then the rest with case ignored, for the regex engine to skip to each "p":
+# the same matches as r"\bprint\s+this\s+(?:post|page|article)\b" with re.IGNORECASE, as only
+# "p" and "P" match "p" with case ignored.)
+_INLINE_FURNITURE = re.compile(r"[pP](?<!\w[pP])(?i:rint\s+this\s+(?:post|page|article))\b")
 # A timestamp or date closing a line of prose: "... liberal international order. 11:01 AM 12/8/2016".
 _TRAILING_STAMP = re.compile(
     r"(?<=[.!?\"'”’)])\s+(?:(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
@@ -97,6 +100,8 @@ _TRAILING_BYLINE = re.compile(
     r"[,;:–—-]?\s+(?:writes|says|argues|reports|explains|warns|by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}$"
 )
 _WORD = re.compile(r"[\w'’-]+")
+_DIGIT = re.compile(r"\d")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2,}")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -118,13 +123,17 @@ def _is_furniture_line(line: str) -> bool:
         return True
     if _FURNITURE_LINE.fullmatch(s):
         return True
-    nwords = _words(s)
-    if nwords <= 14 and (_DATE.search(s) or "|" in s) and not _TERMINAL.search(_DATE.sub("", s).strip() or "x"):
-        return True
-    if nwords <= 14 and _DATE.search(s) and s.count("|") >= 1:
-        return True
+    # Every date and time has a digit: a line without one (most prose) skips the date patterns,
+    # and the words are counted only for a line with a date or a "|".
+    dated = _DIGIT.search(s) is not None and _DATE.search(s) is not None
+    undated = _DATE.sub("", s) if dated else s
+    if (dated or "|" in s) and _words(s) <= 14:
+        if not _TERMINAL.search(undated.strip() or "x"):
+            return True
+        if dated and "|" in s:
+            return True
     # Only numbers, dates and separators.
-    return not re.search(r"[A-Za-z]{2,}", _DATE.sub("", s))
+    return not _TWO_LETTERS.search(undated)
 
 
 def _clean_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -142,7 +151,7 @@ def _clean_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = _strip_span(text, s, e)
         if e <= s:
             continue
-        stamp = _TRAILING_STAMP.search(text, s, e)
+        stamp = _TRAILING_STAMP.search(text, s, e) if _DIGIT.search(text, s, e) else None  # a stamp has digits
         if stamp:
             e = _strip_span(text, s, stamp.start())[1]
         if e > s:
@@ -181,8 +190,9 @@ def blocks(text: str) -> list[Block]:
                 if current is None:
                     current = (cs, ce)
                 else:
-                    prev = text[current[0]:current[1]]
-                    prev_line = prev.rsplit("\n", 1)[-1]
+                    # The block's last line (found from its end: slicing the whole block for each
+                    # line was quadratic in a long hard-wrapped paragraph).
+                    prev_line = text[text.rfind("\n", current[0], current[1]) + 1 or current[0]:current[1]]
                     if _TERMINAL.search(prev_line) or len(prev_line) < 45:
                         out.append(Block(current[0], current[1], para))
                         current = (cs, ce)
