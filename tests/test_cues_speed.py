@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.cues import lexicon as lx
-from argmap.cues.segment import _INLINE_FURNITURE
+from argmap.cues.segment import _DATE, _DATE_HINT, _INLINE_FURNITURE, _TRAILING_STAMP
 from argmap.cues.similarity import Vectors, tokens
 
 _LETTERS = "abeinost"
@@ -141,3 +141,21 @@ _inline_text = st.lists(
 def test_inline_furniture_pattern_matches_its_plain_formulation(text, start):
     """The "Print This Post" pattern, written to skip to each "p", finds what the plain pattern with re.IGNORECASE finds."""
     assert [m.span() for m in _INLINE_FURNITURE.finditer(text, start)] == [m.span() for m in _INLINE_PLAIN.finditer(text, start)]
+
+
+_date_text = st.lists(
+    st.sampled_from(["1", "08", "2016", "\u0663", "jan", "Sept.", "DEC", "december", "mayor", "ſep", "am", "P.M.", "pm.",
+                     "m", " ", "  ", "\n", ",", ".", "-", "/", ":", "!", "”", "x", "the"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(st.one_of(_date_text, st.from_regex(_DATE), st.from_regex(_TRAILING_STAMP)))
+def test_every_date_and_stamp_is_seen_by_its_cheap_guard(text):
+    """A line the date pattern matches holds the date hint, and a line ending in a timestamp ends as the guard expects."""
+    if _DATE.search(text):
+        assert _DATE_HINT.search(text)
+    stripped = text.strip()
+    if stripped and _TRAILING_STAMP.search(stripped):
+        assert stripped[-1].isdecimal() or stripped[-1] in "mM" or stripped[-2:] in ("m.", "M.")

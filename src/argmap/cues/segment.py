@@ -100,7 +100,11 @@ _TRAILING_BYLINE = re.compile(
     r"[,;:–—-]?\s+(?:writes|says|argues|reports|explains|warns|by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}$"
 )
 _WORD = re.compile(r"[\w'’-]+")
-_DIGIT = re.compile(r"\d")
+# What every match of _DATE holds (a digit, then a month name, a digit, or one of "/-:" and a digit),
+# found by skipping from digit to digit: a line without it (most prose, years included) has no date.
+_DATE_HINT = re.compile(
+    r"\d(?:(?:[-/.]|\s+)(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+\d|[-/:]\d)"
+)
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2,}")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
@@ -123,9 +127,9 @@ def _is_furniture_line(line: str) -> bool:
         return True
     if _FURNITURE_LINE.fullmatch(s):
         return True
-    # Every date and time has a digit: a line without one (most prose) skips the date patterns,
-    # and the words are counted only for a line with a date or a "|".
-    dated = _DIGIT.search(s) is not None and _DATE.search(s) is not None
+    # A line without the hint of a date (most prose) skips the date pattern, and the words are
+    # counted only for a line with a date or a "|".
+    dated = _DATE_HINT.search(s) is not None and _DATE.search(s) is not None
     undated = _DATE.sub("", s) if dated else s
     if (dated or "|" in s) and _words(s) <= 14:
         if not _TERMINAL.search(undated.strip() or "x"):
@@ -151,7 +155,9 @@ def _clean_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = _strip_span(text, s, e)
         if e <= s:
             continue
-        stamp = _TRAILING_STAMP.search(text, s, e) if _DIGIT.search(text, s, e) else None  # a stamp has digits
+        # A stamp ends the line with a digit or "am"/"pm" (with or without a stop): look for one only then.
+        last = text[e - 1]
+        stamp = _TRAILING_STAMP.search(text, s, e) if last.isdecimal() or last in "mM" or text[e - 2:e] in ("m.", "M.") else None
         if stamp:
             e = _strip_span(text, s, stamp.start())[1]
         if e > s:
