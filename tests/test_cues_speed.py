@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from argmap.cues import lexicon as lx
@@ -159,3 +159,67 @@ def test_every_date_and_stamp_is_seen_by_its_cheap_guard(text):
     stripped = text.strip()
     if stripped and _TRAILING_STAMP.search(stripped):
         assert stripped[-1].isdecimal() or stripped[-1] in "mM" or stripped[-2:] in ("m.", "M.")
+
+
+class _PlainPhraseSet:
+    """PhraseSet as first written: a dictionary of phrases by first word, tried at each word in turn."""
+
+    def __init__(self, phrases: tuple[str, ...], blocked: frozenset[str] = frozenset()) -> None:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in {tuple(p.lower().replace("’", "'").split()) for p in phrases}:
+            by_first.setdefault(p[0], []).append(p)
+        self.by_first = {w: sorted(ps, key=len, reverse=True) for w, ps in by_first.items()}
+        self.blocked = blocked
+
+    def find(self, words: list[str]) -> str:
+        for i, w in enumerate(words):
+            candidates = self.by_first.get(w)
+            if candidates is None or (i and words[i - 1] in self.blocked):
+                continue
+            for p in candidates:
+                if len(p) == 1 or tuple(words[i:i + len(p)]) == p:
+                    return " ".join(p)
+        return ""
+
+
+def _plain_evaluative(words: list[str]) -> str:
+    """The evaluative finder as first written: each copula, its degree adverbs skipped, a predicate in the next four words."""
+    predicates = _PlainPhraseSet(lx.EVALUATIVE_WORDS)
+    for i, w in enumerate(words):
+        if w not in lx._COPULAS:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in lx._DEGREE:
+            j += 1
+        found = predicates.find(words[j:j + 4])
+        if found and words[j:j + len(found.split())] == found.split():
+            return " ".join(words[i:j]) + " " + found
+    return ""
+
+
+_LEXICON_WORDS = sorted({w for phrases in (lx.RECOMMEND, lx.REPORTED, lx.STANCE, lx.EVALUATIVE_WORDS) for p in phrases
+                         for w in p.lower().replace("’", "'").split()} | lx._COPULAS | lx._DEGREE)
+_words_of_text = st.lists(st.one_of(st.sampled_from(_LEXICON_WORDS), st.sampled_from(["x", "isolated", "thes", "nothing"])),
+                          max_size=16)
+
+
+@settings(max_examples=1000)
+@given(_words_of_text)
+@example(["is", "not", "to", "be"])
+@example(["the", "need", "to", "act", "is", "not", "very", "fair"])
+def test_phrase_sets_find_what_the_word_by_word_scan_finds(words):
+    """Every PhraseSet of the lexicon, and the evaluative finder, return what the word-by-word scan returns."""
+    for phrases, found in ((lx.RECOMMEND, lx.RECOMMEND_ANY), (lx.REPORTED, lx.REPORTED_ANY), (lx.STANCE, lx.STANCE_ANY)):
+        blocked = frozenset({"the", "a", "no", "its", "their", "our", "his", "her", "this"}) if found is lx.RECOMMEND_ANY else frozenset()
+        assert found.find(words) == _PlainPhraseSet(phrases, blocked).find(words)
+    assert lx.EVALUATIVE_ANY.find(words) == _plain_evaluative(words)
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "the", "ab"]), min_size=1, max_size=3).map(" ".join), min_size=1,
+                max_size=6).map(tuple), st.lists(st.sampled_from(["a", "b", "c", "the", "ab", "x"]), max_size=10))
+@example(("a",), ["the", "a", "b"])
+@example(("a b", "b"), ["the", "a", "b"])
+def test_any_phrase_set_finds_what_the_word_by_word_scan_finds(phrases, words):
+    """A PhraseSet of any phrases, with a blocked word, finds the first, longest, unblocked phrase."""
+    blocked = frozenset({"the"})
+    assert lx.PhraseSet(phrases, blocked).find(words) == _PlainPhraseSet(phrases, blocked).find(words)
