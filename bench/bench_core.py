@@ -45,15 +45,19 @@ from typing import Any, Callable
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 SEED = 20240611
 
-# Targets at 100k statements (issue 2, point 9), in seconds or MB.
+# Targets at 100k statements (issue 14, point 4), in seconds or MB.
 TARGETS = {
-    "build": 1.0,
+    "build": 0.5,
     "dumps": 1.0,
     "loads": 1.5,
-    "dot": 1.0,
-    "peak_mb": 300.0,
-    "import": 0.1,
+    "dot": 0.5,
+    "peak_mb": 250.0,
+    "import": 0.05,
 }
+# Targets as ratios against a floor measured in the same run (issue 14, point 4): the machine
+# is shared and its speed drifts 2x, so these are the figures that count. Load + validation
+# <= 1.5x json.loads of the same file; dump <= 1.2x json.dumps of the same dicts (prebuilt).
+RATIO_TARGETS = {"loads": 1.5, "dumps": 1.2}
 
 # Measured on this machine at 100k statements by the issue's author (issue 2, point 9).
 ARGUEBUF = {"build": "9.4-10", "dumps": "14-17", "loads": "25-29", "dot": "9.8", "plain": "1.6"}
@@ -211,6 +215,15 @@ def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     return best, result
 
 
+def best_pair(fn: Callable[[], Any], floor: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    """Best times of *fn* and of its *floor*, run alternately *repeat* times each."""
+    best_fn = best_floor = float("inf")
+    for _ in range(repeat):
+        best_fn = min(best_fn, best_of(fn, 1)[0])
+        best_floor = min(best_floor, best_of(floor, 1)[0])
+    return best_fn, best_floor
+
+
 def peak_rss_mb() -> float:
     # ru_maxrss is in KiB on Linux (bytes on macOS).
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -228,8 +241,18 @@ def worker_time(n: int, repeat: int, spans: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"statements": len(spec["statements"]), "relations": len(spec["relations"])}
     out["build"], amap = best_of(lambda: build_map(spec, span_data), repeat)
     out["builder"], _ = best_of(lambda: build_with_builder(spec), repeat) if not spans else (None, None)
-    out["dumps"], text = best_of(lambda: argmap.dumps(amap), repeat)
-    out["loads"], loaded = best_of(lambda: argmap.loads(text), repeat)
+    text = argmap.dumps(amap)
+    # The floors: the standard library's JSON on the same data, in the same process, each run
+    # right after the operation it is the floor of (alternating), so that the machine's drift
+    # touches both alike.
+    from argmap.formats.json import map_to_dict
+
+    data = map_to_dict(amap)
+    out["dumps"], out["floor_dumps"] = best_pair(
+        lambda: argmap.dumps(amap), lambda: json.dumps(data, ensure_ascii=False), repeat)
+    del data
+    out["loads"], out["floor_loads"] = best_pair(lambda: argmap.loads(text), lambda: json.loads(text), repeat)
+    loaded = argmap.loads(text)
     out["dot"], dot = best_of(lambda: argmap.to_dot(amap), repeat)
     out["plain"], _ = best_of(lambda: build_plain(spec), repeat)
     assert loaded == amap, "JSON round trip changed the map"
@@ -272,6 +295,20 @@ def worker_read(path: str) -> dict[str, Any]:
     dot = argmap.to_dot(amap)
     out = {"read_mb": peak_rss_mb()}
     del amap, dot
+    return out
+
+
+def worker_stream(path: str) -> dict[str, Any]:
+    """Memory of reading the file and writing its DOT to a file in pieces (``write_dot``), without
+    the DOT text in memory: what a streaming ``argmap convert map.json -t dot`` holds."""
+    import argmap
+    from argmap.diagram.dot import write_dot
+
+    amap = argmap.load(path)
+    with open(os.devnull, "w", encoding="utf-8") as f:
+        write_dot(amap, f)
+    out = {"stream_mb": peak_rss_mb()}
+    del amap
     return out
 
 
@@ -358,7 +395,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best counts (default 5)")
     parser.add_argument("--spans", action="store_true", help="give every statement a span in a document")
     parser.add_argument("--no-import", action="store_true", help="skip the import-time measurement")
-    parser.add_argument("--worker", choices=("time", "write", "read", "all"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("time", "write", "read", "stream", "all"), help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
@@ -372,6 +409,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.worker == "read":
         print(json.dumps(worker_read(args.path)))
         return
+    if args.worker == "stream":
+        print(json.dumps(worker_stream(args.path)))
+        return
     if args.worker == "all":
         print(json.dumps(worker_all(sizes[0], args.spans)))
         return
@@ -384,8 +424,14 @@ def main(argv: list[str] | None = None) -> None:
             results[n] = run_worker("time", n, args.repeat, args.spans)
             results[n].update(run_worker("write", n, args.repeat, args.spans, path))
             results[n].update(run_worker("read", n, args.repeat, args.spans, path))
+            results[n].update(run_worker("stream", n, args.repeat, args.spans, path))
             results[n].update(run_worker("all", n, args.repeat, args.spans))
             results[n]["peak_mb"] = max(results[n]["write_mb"], results[n]["read_mb"])
+            r = results[n]
+            r["ratio_dumps"] = r["dumps"] / r["floor_dumps"]
+            r["ratio_loads"] = r["loads"] / r["floor_loads"]
+            r["ratio_build"] = r["build"] / r["plain"]
+            r["ratio_dot"] = r["dot"] / r["plain"]
 
     head = "| | " + " | ".join(f"{n:,} statements" for n in sizes) + f" | target at 100k | at 100k |"
     print(f"argmap core benchmark: {machine()}")
@@ -399,7 +445,12 @@ def main(argv: list[str] | None = None) -> None:
             verdict = ""
         else:
             verdict = "met" if results[100_000][key] <= target else "**missed**"
-        tcell = "" if target is None else (f"<= {target:g} MB" if key.endswith("_mb") else f"<= {target:g} s")
+        if target is None:
+            tcell = ""
+        elif key.startswith("ratio_"):
+            tcell = f"<= {target:g}x"
+        else:
+            tcell = f"<= {target:g} MB" if key.endswith("_mb") else f"<= {target:g} s"
         print(f"| {label} | " + " | ".join(cells) + f" | {tcell} | {verdict} |")
 
     mb = lambda v: "-" if v is None else f"{v:.0f} MB"  # noqa: E731
@@ -411,11 +462,19 @@ def main(argv: list[str] | None = None) -> None:
     row("JSON load + validate (`argmap.loads`)", "loads", TARGETS["loads"])
     row("DOT source (`argmap.to_dot`)", "dot", TARGETS["dot"])
     row("peak RSS, build + dumps + to_dot", "write_mb", TARGETS["peak_mb"], mb)
-    row("peak RSS, `argmap.load` + to_dot", "read_mb", TARGETS["peak_mb"], mb)
+    row("peak RSS, `argmap.load` + to_dot", "read_mb", None, mb)
+    row("peak RSS, `argmap.load` + write_dot to a file", "stream_mb", TARGETS["peak_mb"], mb)
     row("peak RSS, all of it in one process", "all_mb", None, mb)
     row("RSS after `import argmap`", "base_mb", None, mb)
     row("RSS high-water after build", "after_build_mb", None, mb)
-    row("plain-dict build (reference)", "plain", None)
+    row("plain-dict build (floor of build)", "plain", None)
+    row("`json.dumps` of the same dicts (floor of dump)", "floor_dumps", None)
+    row("`json.loads` of the same file (floor of load)", "floor_loads", None)
+    ratio = lambda v: "-" if v is None else f"{v:.2f}x"  # noqa: E731
+    row("**dump / its floor**", "ratio_dumps", RATIO_TARGETS["dumps"], ratio)
+    row("**load + validate / its floor**", "ratio_loads", RATIO_TARGETS["loads"], ratio)
+    row("build / plain-dict build", "ratio_build", None, ratio)
+    row("DOT / plain-dict build", "ratio_dot", None, ratio)
     row("JSON size", "json_mb", None, lambda v: f"{v:.1f} MB")
     row("DOT size", "dot_mb", None, lambda v: f"{v:.1f} MB")
 
@@ -431,7 +490,8 @@ def main(argv: list[str] | None = None) -> None:
         verdict = "met" if net <= TARGETS["import"] else "**missed**"
         print(
             f"\n`import argmap`: {net * 1000:.0f} ms (best of 15: {with_argmap * 1000:.0f} ms with the import, "
-            f"{bare * 1000:.0f} ms bare interpreter); target <= 100 ms: {verdict}\n"
+            f"{bare * 1000:.0f} ms bare interpreter, the floor: {with_argmap / bare:.2f}x it); "
+            f"target <= {TARGETS['import'] * 1000:.0f} ms: {verdict}\n"
         )
         print("`python -X importtime -c 'import argmap'`, largest cumulative:\n")
         print("| module | cumulative | self |")

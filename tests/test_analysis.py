@@ -260,12 +260,12 @@ def test_the_seeds_grounded_labels_are_pinned(seed):
 
 
 def test_the_oped_explanations_say_what_defeats_each_objection():
-    """In the op-ed, the objection s22 is out, defeated by the four rebuttals and left without its reason."""
+    """In the op-ed, the objection s23 is out, defeated by the four rebuttals and left without its reason."""
     result = analyse(argmap.load(SEED))
-    assert result.explain("s22") == ("out: defeated by s26, s27, s28, s29 (in); its only reason does not stand "
-                                     "(r23: s24 is out)")
-    assert result.explain("s24") == "out: defeated by s25 (in)"
-    assert result.explain("s1").startswith("in: its attacker s22 is out; 14 of its 14 reasons stand")
+    assert result.explain("s23") == ("out: defeated by s27, s28, s29, s30 (in); its only reason does not stand "
+                                     "(r14: s25 is out)")
+    assert result.explain("s25") == "out: defeated by s26 (in)"
+    assert result.explain("s1").startswith("in: its attacker s23 is out; 9 of its 11 reasons stand")
 
 
 # -- semantics details, acceptance and limits ----------------------------------------------------------
@@ -461,7 +461,7 @@ def test_cli_analyse_labels_the_thesis_of_the_oped(capsys):
     assert main(["analyse", str(SEED), "--semantics", "grounded"]) == 0
     out = capsys.readouterr().out
     assert "IN     s1  The west should welcome Tokyo’s engagement with Moscow" in out
-    assert "OUT    s22" in out and "defeated by s26, s27, s28, s29 (in)" in out
+    assert "OUT    s23" in out and "defeated by s27, s28, s29, s30 (in)" in out
 
 
 def test_cli_analyse_json_is_the_documented_shape(capsys):
@@ -484,8 +484,8 @@ def test_cli_analyse_accept_answers_credulous_and_sceptical(capsys):
     assert main(["analyse", str(SEED), "--accept", "s1", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"semantics": "preferred", "statement": "s1",
                                                    "credulous": True, "sceptical": True}
-    assert main(["analyse", str(SEED), "--accept", "s22", "-s", "stable"]) == 0
-    assert capsys.readouterr().out == ("s22 under stable semantics: credulously accepted (in some labelling): no; "
+    assert main(["analyse", str(SEED), "--accept", "s23", "-s", "stable"]) == 0
+    assert capsys.readouterr().out == ("s23 under stable semantics: credulously accepted (in some labelling): no; "
                                        "sceptically accepted (in every labelling): no\n")
     assert main(["analyse", str(SEED), "--accept", "s99"]) == 1
     assert "unknown id 's99'" in capsys.readouterr().err

@@ -135,13 +135,13 @@ def test_removing_a_statement_is_exactly_that(amap):
 
 def test_cli_diff_the_seeds(capsys):
     """`argmap diff` of the op-ed and its core: aligned by spans, the main claim unchanged, the kinds that
-    changed named (s29 was a rebuttal, is a premise of the core)."""
+    changed named (s30 was a rebuttal, is a premise of the core)."""
     assert main(["diff", str(SEED), str(CORE)]) == 0
     out = capsys.readouterr().out
     assert "6 statements aligned (by spans)" in out
     assert "main claim unchanged: s1 -> s1" in out
-    assert "  ~ s29 -> s2: rebuttal -> premise" in out
-    assert f"statements only in {SEED} (31):" in out
+    assert "  ~ s30 -> s2: rebuttal -> premise" in out
+    assert f"statements only in {SEED} (32):" in out
 
 
 def test_cli_diff_json_and_exit_code(capsys):
@@ -151,7 +151,7 @@ def test_cli_diff_json_and_exit_code(capsys):
     assert set(data) == {"aligned_by", "aligned", "statements", "relations", "main", "same"}
     assert set(data["statements"]) == {"only_a", "only_b", "kind_changed", "text_changed"}
     assert set(data["relations"]) == {"only_a", "only_b", "type_changed"}
-    assert {"a": "s29", "b": "s2", "from": "rebuttal", "to": "premise"} in data["statements"]["kind_changed"]
+    assert {"a": "s30", "b": "s2", "from": "rebuttal", "to": "premise"} in data["statements"]["kind_changed"]
     assert main(["diff", str(CORE), str(CORE), "--exit-code"]) == 0
     assert "no differences" in capsys.readouterr().out
 
@@ -163,7 +163,7 @@ def test_cli_diff_diagram_dot_colours_what_changed(tmp_path, capsys):
     assert main(["diff", str(SEED), str(CORE), "--diagram", str(out)]) == 0
     dot = out.read_text(encoding="utf-8")
     assert dot.startswith("digraph argmap_diff {")
-    assert 'a_s22 [label="s22 [objection]' in dot and 'style="rounded,filled,dashed"' in dot
+    assert 'a_s23 [label="s23 [objection]' in dot and 'style="rounded,filled,dashed"' in dot
     assert 's2 [label="s2 [premise]' in dot and 'color="#f46d43"' in dot  # kind changed: orange
 
 

@@ -6,7 +6,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
+import argmap
 from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Document, ExportWarning, MapBuilder, Statement, to_dot
 from argmap.diagram import quote
@@ -165,3 +168,35 @@ def test_dot_and_graphviz_pure_agree_node_for_node():
     source = to_dot(argmap.load(ROOT / "seeds" / "japan-russia-reset.core.json"))
     drawn = [_svg_texts(render_dot(source, "svg", renderer=r)) for r in RENDERERS]
     assert drawn[0] == drawn[1] and len(drawn[0]) == 8  # 6 statements, the linked junction, the legend
+
+
+@given(argument_maps(max_statements=6, max_relations=8), st.sampled_from([{}, {"show_ids": True}, {"legend": False}]))
+def test_write_dot_writes_the_text_of_to_dot(amap, options):
+    """write_dot streams to a file exactly the text to_dot returns, for the same options."""
+    import io
+
+    from argmap.diagram.dot import write_dot
+
+    out = io.StringIO()
+    write_dot(amap, out, **options)
+    assert out.getvalue() == argmap.to_dot(amap, **options)
+
+
+def test_write_dot_writes_a_large_map_in_pieces():
+    """A map of more lines than one piece reaches the file in several writes whose text is to_dot's."""
+    from argmap.diagram import dot
+
+    b = argmap.MapBuilder()
+    thesis = b.claim("The thesis.", main=True)
+    for i in range(dot._CHUNK):
+        b.support(thesis, b.premise(f"Reason {i}."))
+    amap = b.build()
+    pieces: list[str] = []
+
+    class Sink:
+        def write(self, text: str) -> None:
+            pieces.append(text)
+
+    dot.write_dot(amap, Sink())  # type: ignore[arg-type]
+    assert len(pieces) > 2
+    assert "".join(pieces) == argmap.to_dot(amap)

@@ -91,13 +91,16 @@ def test_reported_opposition_and_concessions_are_objections_against_the_thesis(a
 
 
 def test_however_and_nor_answer_the_objection(article):
-    """The author's 'However' and 'Nor' sentences are rebuttals that attack the objection."""
+    """The author's 'However' and 'Nor' sentences are rebuttals that attack the objection (and, second, support the thesis)."""
     critics = by_text(article, "Critics say")
+    thesis = article.main_claims[0]
     for start in ("However, surveys", "Nor do buses"):
         rebuttal = by_text(article, start)
         assert rebuttal.kind is Kind.REBUTTAL
-        rel = relation_from(article, rebuttal)
-        assert isinstance(rel, Attack) and rel.target == critics.id
+        attack, support = article.relations_from(rebuttal.id)
+        assert isinstance(attack, Attack) and attack.target == critics.id
+        assert isinstance(support, Support) and support.conclusion == thesis.id
+        assert support.provenance.confidence < attack.provenance.confidence
 
 
 def test_because_clause_supports_its_main_clause_and_for_example_is_an_example(article):

@@ -67,12 +67,13 @@ def test_op_ed_has_no_page_furniture(op_ed):
         assert furniture not in texts
 
 
-def test_op_ed_motives_support_the_thesis(op_ed):
-    """Tokyo's view of Moscow as a partner and Russia's incentive are reasons for the thesis."""
-    thesis = op_ed.main_claims[0]
-    for start in ("And, in light of China’s destabilising", "Russia, too, has an incentive"):
-        rel = _rel(op_ed, _one(op_ed, start))
-        assert isinstance(rel, Support) and rel.conclusion == thesis.id
+def test_op_ed_opening_news_paragraphs_are_context_not_reasons(op_ed):
+    """The leading paragraphs of narration (the meeting, the phone call) are context: in no relation."""
+    involved = {x for r in op_ed.relations for x in (*r.sources, r.target)}
+    for start in ("During their November meeting", "In a phone call with Putin", "The willingness of the leaders"):
+        s = _one(op_ed, start)
+        assert "context" in s.tags and s.metadata["role"] == "context"
+        assert s.id not in involved
 
 
 def test_op_ed_reports_the_western_view_as_the_objection(op_ed):
@@ -86,17 +87,36 @@ def test_op_ed_reports_the_western_view_as_the_objection(op_ed):
         assert _one(op_ed, start).kind is Kind.OBJECTION
 
 
-def test_op_ed_however_nor_moreover_rather_answer_the_objection(op_ed):
-    """The 'however', 'Nor', 'Moreover' and 'Rather' sentences are rebuttals of the western view."""
+def test_op_ed_however_nor_rather_answer_the_objection_and_support_the_thesis(op_ed):
+    """The 'however', 'Nor' and 'Rather' sentences attack the western view and, second, support the thesis."""
     view = _one(op_ed, "in the west Russia is viewed very differently")
-    for start in ("Tokyo, however", "Nor does it intend", "Moreover, its selective", "Rather, by taking"):
+    thesis = op_ed.main_claims[0]
+    for start in ("Tokyo, however", "Nor does it intend", "Rather, by taking"):
         s = _one(op_ed, start)
         assert s.kind is Kind.REBUTTAL
-        rel = _rel(op_ed, s)
-        assert isinstance(rel, Attack) and rel.target == view.id
+        attack, support = op_ed.relations_from(s.id)
+        assert isinstance(attack, Attack) and attack.target == view.id
+        assert isinstance(support, Support) and support.conclusion == thesis.id
 
 
-def test_op_ed_closing_recommendations(op_ed):
-    """'Japan must choose the path...' and 'Abe, though, must not forget...' are recommendations."""
-    for start in ("Japan must choose the path", "Abe, though, must not forget"):
-        assert _one(op_ed, start).kind is Kind.RECOMMENDATION
+def test_op_ed_closing_recommendation_and_cautions(op_ed):
+    """'Japan must choose the path...' is a recommendation; the cautions ('must be careful not to', 'must not
+    forget') speak against the unit before them."""
+    assert _one(op_ed, "Japan must choose the path").kind is Kind.RECOMMENDATION
+    for start, before in (("But as Tokyo enjoys leeway", "A rare opportunity"), ("Abe, though, must not forget", "Certainly, a peace")):
+        rel = _rel(op_ed, _one(op_ed, start))
+        assert isinstance(rel, Attack) and rel.target == _one(op_ed, before).id
+
+
+def test_op_ed_clauses_joined_by_and_are_linked_premises(op_ed):
+    """'But Russia is wary ..., and in September JBIC entered the fray ...' is one linked support."""
+    rel = _rel(op_ed, _one(op_ed, "But Russia is wary"))
+    assert isinstance(rel, Support) and len(rel.premises) == 2
+    assert rel.premises[1] == _one(op_ed, "and in September").id
+
+
+def test_op_ed_and_in_light_of_joins_its_sentence_to_the_one_before(op_ed):
+    """'Abe has touted ...' and 'And, in light of ..., Tokyo sees Moscow as ...' are one linked support of the thesis."""
+    rel = _rel(op_ed, _one(op_ed, "Abe has touted"))
+    assert isinstance(rel, Support) and rel.conclusion == op_ed.main_claims[0].id
+    assert rel.premises == (_one(op_ed, "Abe has touted").id, _one(op_ed, "And, in light of").id)

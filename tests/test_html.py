@@ -356,7 +356,7 @@ def test_alt_text_names_the_thesis_and_the_size(op_ed):
     """alt_text: the title names the thesis, the description the document and what the map holds."""
     alt = alt_text(op_ed)
     assert alt["title"] == "Argument map: The west should welcome Tokyo’s engagement with Moscow"
-    assert alt["description"].startswith("From “Japan sees an opportunity for a reset with Russia”. 37 statements (")
+    assert alt["description"].startswith("From “Japan sees an opportunity for a reset with Russia”. 38 statements (")
     assert alt_text(ArgumentMap())["title"] == "Argument map"
 
 

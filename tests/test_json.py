@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from unittest import mock
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap import FormatError, dumps, loads
@@ -122,3 +124,73 @@ def test_file_helpers_round_trip(tmp_path):
     argmap.dump(m, tmp_path / "m.json")
     assert argmap.load(tmp_path / "m.json") == m
     assert [p.name for p in tmp_path.iterdir()] == ["m.json"]
+
+
+@given(argument_maps(max_statements=6, max_relations=8))
+def test_dumps_writes_the_bytes_of_the_json_encoder(amap):
+    """The hand-made line text of dumps equals what json's encoder writes for the same items (map_to_dict)."""
+    data = map_to_dict(amap)
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=False).encode
+    lines = dumps(amap).split("\n")  # not splitlines(): texts may hold \x85, \u2028, ...
+    statements = [line.strip().rstrip(",") for line in lines if line.startswith('    {"id": "s')]
+    relations = [line.strip().rstrip(",") for line in lines if '"type": "' in line and line.startswith("    {")]
+    assert statements == [encode(s) for s in data["statements"]]
+    assert relations == [encode(r) for r in data["relations"]]
+
+
+_JSON_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 300), st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(["s1", "r1", "claim", "support", "attack", "", " ", "graph", "x"]),
+    st.lists(st.one_of(st.sampled_from(["s1", "s2", "r1"]), st.integers(0, 9), st.lists(st.integers(-1, 9), max_size=3)),
+             max_size=3),
+    st.dictionaries(st.sampled_from(["extractor", "confidence", "k"]), st.one_of(st.text(max_size=3), st.floats(0, 1)),
+                    max_size=2),
+)
+_FIELDS = ["id", "text", "kind", "main", "spans", "provenance", "tags", "metadata", "type", "from", "to", "scheme",
+           "example", "extra"]
+
+
+def _outcome(text):
+    try:
+        return ("map", loads(text))
+    except FormatError as exc:
+        return ("error", exc.message, exc.where)
+
+
+@given(argument_maps(max_statements=6, max_relations=8), st.data())
+def test_quick_reader_reads_and_refuses_as_the_careful_one(amap, data):
+    """A file with a mutated statement or relation (a field removed, replaced by any JSON value, or added)
+    loads to the same map, or fails with the same message and place, with or without the quick readers."""
+    from argmap.formats import json as json_format
+
+    doc = json.loads(dumps(amap))
+    for _ in range(data.draw(st.integers(1, 2))):
+        section = data.draw(st.sampled_from(["statements", "relations"]))
+        if not doc[section]:
+            continue
+        item = doc[section][data.draw(st.integers(0, len(doc[section]) - 1))]
+        field = data.draw(st.sampled_from(_FIELDS))
+        if data.draw(st.booleans()) and field in item:
+            del item[field]
+        else:
+            item[field] = data.draw(_JSON_VALUES)
+    text = json.dumps(doc)
+    quick = _outcome(text)
+    with mock.patch.object(json_format, "_read_statements_quickly", lambda objs, start, out, consume: None), \
+            mock.patch.object(json_format, "_read_relations_quickly", lambda objs, start, out, consume: None):
+        careful = _outcome(text)
+    assert quick == careful
+
+
+def test_map_from_dict_leaves_the_callers_data_as_it_was():
+    """map_from_dict reads the caller's data without changing it (loads lets go of its own parsed items)."""
+    amap = argmap.MapBuilder()
+    thesis = amap.claim("Trees cool streets.", main=True)
+    amap.support(thesis, amap.premise("Shade keeps the sun off."))
+    text = dumps(amap.build())
+    data = json.loads(text)
+    before = json.dumps(data)
+    from argmap.formats.json import map_from_dict
+
+    assert map_from_dict(data) == loads(text)
+    assert json.dumps(data) == before

@@ -166,14 +166,17 @@ def test_builder_maps_use_kinds_the_rules_know():
 
 
 def test_cli_lint_on_the_seeds(capsys):
-    """`argmap lint` on the seeds: the core map is clean, the op-ed's restated thesis is a warning; status 0."""
+    """`argmap lint` on the seeds: the core map is clean; the op-ed's two cautions and restated thesis are warnings
+    (its context statements are no orphans); status 0."""
     assert main(["lint", str(CORE), str(SEED)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
         f"{CORE}: 0 errors, 0 warnings",
-        f"{SEED}: warning: premise-is-own-conclusion: s30 restates the conclusion it supports, s1 "
-        "(support r29 is marked as a restatement)",
-        f"{SEED}: 0 errors, 1 warning",
+        f"{SEED}: warning: unanswered-objection: the objection s35 is not answered: nothing attacks it",
+        f"{SEED}: warning: unanswered-objection: the objection s38 is not answered: nothing attacks it",
+        f"{SEED}: warning: premise-is-own-conclusion: s31 restates the conclusion it supports, s1 "
+        "(support r24 is marked as a restatement)",
+        f"{SEED}: 0 errors, 3 warnings",
     ]
 
 
@@ -187,7 +190,8 @@ def test_cli_lint_exit_status_follows_severity(tmp_path, capsys):
     assert "error: supports-and-attacks: p both supports and attacks t" in capsys.readouterr().out
     assert main(["lint", str(SEED), "--fail-on", "warning"]) == 1
     capsys.readouterr()
-    assert main(["lint", str(SEED), "--fail-on", "warning", "--ignore", "premise-is-own-conclusion"]) == 0
+    assert main(["lint", str(SEED), "--fail-on", "warning", "--ignore", "premise-is-own-conclusion",
+                 "--ignore", "unanswered-objection"]) == 0
     capsys.readouterr()
 
 
@@ -195,8 +199,8 @@ def test_cli_lint_json(capsys):
     """--format json prints {findings: [{rule, severity, message, ids}], errors, warnings}."""
     assert main(["lint", str(SEED), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["errors"] == 0 and data["warnings"] == 1
-    assert data["findings"][0]["rule"] == "premise-is-own-conclusion" and data["findings"][0]["ids"] == ["s30", "s1"]
+    assert data["errors"] == 0 and data["warnings"] == 3
+    assert data["findings"][2]["rule"] == "premise-is-own-conclusion" and data["findings"][2]["ids"] == ["s31", "s1"]
     assert main(["lint", str(SEED), str(CORE), "--format", "json"]) == 0
     both = json.loads(capsys.readouterr().out)
     assert [x["map"] for x in both] == [str(SEED), str(CORE)]

@@ -76,6 +76,7 @@ __all__ = [
     "dumps",
     "export",
     "extract",
+    "extract_many",
     "get_registry",
     "hookimpl",
     "load",
@@ -98,6 +99,11 @@ def __getattr__(name: str) -> Any:
         value = getattr(components, name)
         globals()[name] = value
         return value
+    if name == "extract_many":  # argmap.batch: many texts at once, in a process pool or on Dask
+        from .batch import extract_many
+
+        globals()["extract_many"] = extract_many
+        return extract_many
     if name == "diff":
         from .analysis import diff
 

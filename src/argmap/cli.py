@@ -3,7 +3,9 @@
 ::
 
     argmap extract INPUT [-e EXTRACTOR] [-o OUT]                 prose -> argmap JSON
+    argmap extract INPUT... -o OUTDIR/|corpus.jsonl [--jobs N]   many texts (files, folders, globs)
     argmap render  INPUT [-e EXTRACTOR] [-f FORMAT] -o OUT        prose or map -> diagram (or any format)
+    argmap render  INPUT... -o OUTDIR/ [-f FORMAT] [--jobs N]     many texts -> a folder of diagrams
     argmap convert INPUT [-t FORMAT] [-o OUT]                     map file -> another format
     argmap plugins [--json]                                       plugins and what they registered
     argmap evaluate CORPUS [...]                                  score an extractor on a corpus
@@ -15,19 +17,27 @@ write. So an exporter from a plugin, and its options (``-O NAME=VALUE``),
 work in every command that writes.
 
 INPUT ``-`` reads standard input. Every failure a user can cause prints one
-line on standard error and exits with status 1 (2 for a malformed command);
-outputs are written whole or not at all.
+line on standard error and exits with status 1 (2 for a malformed command,
+130 when interrupted); outputs are written whole or not at all.
+
+``extract`` and ``render`` of several inputs (or of a folder, a glob, or into
+a folder ``-o OUTDIR/`` or ``-o corpus.jsonl``) run as a batch
+(:mod:`argmap.batch`): a bad input is one ``argmap: error:`` line and the
+others are written; a summary line ends the run, and the status is 1 when
+some input failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import PurePath
+from typing import Any
 
 from ._io import decode_text, parse_size, read_input_bytes, show_path, write_atomic
 from .components import Exporter
@@ -35,6 +45,7 @@ from .errors import (
     ArgmapError,
     FormatError,
     InputError,
+    LayoutWarning,
     LossError,
     LossWarning,
     OptionError,
@@ -81,27 +92,37 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="map the argument of a prose text (prints argmap JSON)",
                        description="Map the argument of a prose text with an extractor plugin and write it as "
                        "argmap JSON.")
-    p.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+    p.add_argument("input", metavar="INPUT", nargs="+",
+                   help="a text file, - for standard input, or (several) files, folders (their .txt .text .md "
+                   ".markdown files, recursively) and glob patterns")
     p.add_argument("-e", "--extractor", help="extractor to use (default: the built-in one)")
-    p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file (default: standard output)")
+    p.add_argument("-o", "--output", default="-", metavar="OUT",
+                   help="output file (default: standard output); for several inputs a folder OUTDIR/ (one .json "
+                   "per input, mirroring the folders) or a .jsonl file (one map per line, in input order)")
     p.add_argument("--title", help="the document's title")
     _add_loss_options(p)
+    _add_batch_options(p)
 
     p = sub.add_parser("render", help="draw a diagram of a prose text or a map file",
                        description="Draw a diagram of a prose text (mapped by an extractor) or of a map file "
                        "(read by an importer). The output's suffix picks the exporter (.svg, .png, .pdf, .dot, "
                        "or any suffix a plugin's exporter claims); -f names one.")
-    p.add_argument("input", metavar="INPUT", help="a text or map file, or - for standard input")
+    p.add_argument("input", metavar="INPUT", nargs="+",
+                   help="a text or map file, - for standard input, or (several) files, folders (their .txt "
+                   ".text .md .markdown files, recursively) and glob patterns")
     p.add_argument("-e", "--extractor", help="extractor for prose input (default: the built-in one)")
-    p.add_argument("-f", "--format", metavar="FORMAT",
+    p.add_argument("-f", "-t", "--format", metavar="FORMAT",
                    help="svg, png, pdf, dot or any exporter's name (default: from OUT's suffix, else svg)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or - for standard output")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="output file, or - for standard output; for several inputs a folder OUTDIR/ (one "
+                   "diagram per input, mirroring the folders, in the format -f names)")
     p.add_argument("--from", dest="from_format", metavar="FORMAT",
                    help=f"read INPUT as this map format, or '{PROSE}' for prose (default: from the suffix)")
     p.add_argument("--title", help="the document's title (prose input)")
     _add_importer_options(p)
     _add_exporter_options(p)
     _add_loss_options(p)
+    _add_batch_options(p)
 
     p = sub.add_parser("convert", help="convert a map file to another format",
                        description="Read a map file with an importer and write it with an exporter (-t, or the "
@@ -149,6 +170,26 @@ def _add_loss_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--strict", action="store_true", help="treat any loss as an error: status 1, nothing written")
     g.add_argument("--loss-report", metavar="FILE", help="also write the losses as JSON: [{code, count, ids, "
                    "message}, ...]")
+
+
+def _add_batch_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("many inputs", "a bad input is reported (one line) and the others are written; "
+                             "a summary ends the run; exit status 1 when some input failed")
+    g.add_argument("--jobs", type=_jobs, metavar="N", help="worker processes (default: the cores; 1: in this process)")
+    g.add_argument("--dask", metavar="ADDRESS",
+                   help="map on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for a "
+                   "LocalCluster of one worker process per core (needs pip install 'argmap[dask]')")
+    g.add_argument("--skip-existing", action="store_true",
+                   help="leave out inputs whose output exists (to resume an interrupted run)")
+    g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="a progress line on standard error (default: only when it is a terminal)")
+
+
+def _jobs(value: str) -> int:
+    number = _count(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {value!r}")
+    return number
 
 
 def _add_importer_options(p: argparse.ArgumentParser) -> None:
@@ -223,6 +264,7 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry | None = None)
     if argv[:1] and argv[0] in _DELEGATED:
         return _delegate(argv[0], argv[1:], registry)
     args = _parser().parse_args(argv)
+    args.registry_given = registry is not None  # a registry of the caller's own goes to batch workers too
     return _run(lambda reg: _COMMANDS[args.command](args, reg), registry)
 
 
@@ -340,6 +382,25 @@ def _exporter_for_output(registry: Registry, output: str, default: str | None, f
     raise UnknownPluginError(f"{what}; give the format with {flag} FORMAT ({known})")
 
 
+@contextlib.contextmanager
+def _recording() -> Iterator[list[warnings.WarningMessage]]:
+    """Record the warnings of a command's work, reported when it is done; a LayoutWarning (a long layout
+    is about to start) is printed at once, as the one `argmap: warning:` line it is."""
+    caught: list[warnings.WarningMessage] = []
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        if issubclass(category, LayoutWarning):
+            print(f"argmap: warning: {message}", file=sys.stderr, flush=True)
+        else:
+            caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show
+        yield caught
+
+
 def _write(
     args: argparse.Namespace, registry: Registry, exporter: Exporter, *, prose_ok: bool, prose_only: bool = False
 ) -> int:
@@ -348,8 +409,7 @@ def _write(
     options = exporter.parse_options(_option_text(args))
     if exporter.preflight is not None:
         exporter.preflight()  # fail before any extraction work (e.g. Graphviz is missing)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with _recording() as caught:
         if prose_only:
             path = args.input
             if path != "-" and registry.importer_for(path) is not None:
@@ -378,15 +438,198 @@ def _write(
 
 
 def _cmd_extract(args: argparse.Namespace, registry: Registry) -> int:
+    if _is_batch(args, jsonl_ok=True):
+        return _batch(args, registry, registry.exporter("json"), prose_only=True)
+    args.input = args.input[0]
+    if _exists_skipped(args):
+        return 0
     return _write(args, registry, registry.exporter("json"), prose_ok=True, prose_only=True)
 
 
 def _cmd_render(args: argparse.Namespace, registry: Registry) -> int:
+    if _is_batch(args, jsonl_ok=False):
+        exporter = registry.exporter(args.format if args.format is not None else DEFAULT_DIAGRAM)
+        return _batch(args, registry, exporter, prose_only=False)
+    args.input = args.input[0]
     if args.format is not None:
         exporter = registry.exporter(args.format)
     else:
         exporter = _exporter_for_output(registry, args.output, DEFAULT_DIAGRAM, "-f")
+    if _exists_skipped(args):
+        return 0
     return _write(args, registry, exporter, prose_ok=True)
+
+
+# -- many inputs ----------------------------------------------------------------
+
+
+def _is_folder_name(output: str) -> bool:
+    return output != "-" and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+
+
+def _is_batch(args: argparse.Namespace, *, jsonl_ok: bool) -> bool:
+    """Whether the command is a batch: several inputs, a folder, a glob or a URL as input, a folder
+    (or, for extract, a .jsonl file) as output, or --dask. One file into one file is not."""
+    import glob
+
+    from .batch import is_url
+
+    inputs: list[str] = args.input
+    if len(inputs) != 1 or args.dask:
+        return True
+    path = inputs[0]
+    if path != "-" and (is_url(path) or os.path.isdir(path) or (glob.has_magic(path) and not os.path.exists(path))):
+        return True
+    output: str = args.output
+    return _is_folder_name(output) or (jsonl_ok and output.lower().endswith(".jsonl"))
+
+
+def _exists_skipped(args: argparse.Namespace) -> bool:
+    """--skip-existing with one input: its output exists, so nothing is done (and that is said)."""
+    if not args.skip_existing or args.output == "-" or not os.path.exists(args.output):
+        return False
+    print(f"argmap: skipped {_label(args.input)}: {show_path(args.output)} exists", file=sys.stderr)
+    return True
+
+
+class _JsonLines:
+    """The maps of a batch as JSON Lines, in input order whatever the order they finish in: to
+    standard output as they come, or to a temporary file renamed into place at the end."""
+
+    def __init__(self, output: str) -> None:
+        from .batch import is_url
+
+        self.output = output
+        self.pending: dict[int, str | None] = {}
+        self.next = 0
+        self.buffer: list[str] | None = [] if is_url(output) else None
+        self.handle: Any = None
+        self.tmp: str | None = None
+        if output == "-" or self.buffer is not None:
+            return
+        import tempfile
+
+        target = os.path.abspath(output)
+        if os.path.isdir(target):
+            raise InputError("is a directory; give a file name", where=show_path(output))
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                                            dir=os.path.dirname(target))
+        except FileNotFoundError:
+            raise InputError("no such directory", where=show_path(os.path.dirname(output) or ".")) from None
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror or exc}", where=show_path(output)) from None
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def add(self, index: int, line: str | None) -> None:
+        """The line of input *index* (None: it failed); lines are put out once all before are in."""
+        self.pending[index] = line
+        while self.next in self.pending:
+            text = self.pending.pop(self.next)
+            self.next += 1
+            if text is None:
+                continue
+            if self.buffer is not None:
+                self.buffer.append(text + "\n")
+            elif self.handle is not None:
+                self.handle.write(text + "\n")
+            else:
+                sys.stdout.write(text + "\n")
+                sys.stdout.flush()
+
+    def finish(self) -> None:
+        from .batch import write_output
+
+        if self.buffer is not None:
+            write_output(self.output, "".join(self.buffer).encode("utf-8"))
+        elif self.handle is not None and self.tmp is not None:
+            self.handle.close()
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(self.tmp, 0o666 & ~mask)
+            os.replace(self.tmp, self.output)
+            self.tmp = None
+
+    def abort(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+        if self.tmp is not None:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.tmp = None
+
+
+def _batch(args: argparse.Namespace, registry: Registry, exporter: Exporter, *, prose_only: bool) -> int:
+    """Many inputs: collect them, plan one output each, run them (in this process, a pool or on Dask),
+    report each failure in one line and end with a summary; status 1 when some input failed."""
+    from . import batch
+
+    output: str = args.output
+    jsonl = prose_only and (output == "-" or output.lower().endswith(".jsonl"))
+    if getattr(args, "title", None) is not None:
+        raise OptionError("--title names one document; give it with one input")
+    if args.loss_report:
+        raise OptionError("--loss-report is for one input; with several, the losses are printed per input")
+    if not jsonl and not _is_folder_name(output) and not (batch.is_url(output) and output.endswith("/")):
+        also = " or a .jsonl file" if prose_only else ""
+        raise InputError(f"with several inputs, -o names a folder (end it with /){also}", where=_label(output))
+    if jsonl and args.skip_existing:
+        raise OptionError("--skip-existing needs an output folder (-o OUTDIR/)")
+    options = _option_text(args)
+    exporter.parse_options(options)  # a bad option fails here, before any work
+    if exporter.preflight is not None:
+        exporter.preflight()
+    if args.dask:
+        batch.need_dask()
+    suffix = exporter.suffixes[0] if exporter.suffixes else f".{exporter.name}"
+    items = batch.plan(batch.collect(args.input), None if jsonl else output, None if jsonl else suffix,
+                       absolute=bool(args.dask))
+    todo = [item for item in items if not (args.skip_existing and item.output and batch.exists(item.output))]
+    skipped = len(items) - len(todo)
+    task = batch.Task(extractor=args.extractor, exporter=exporter.name, options=tuple(options.items()),
+                      import_options=tuple(getattr(args, "import_options", None) or ()), prose_only=prose_only,
+                      jsonl=jsonl, strict=args.strict, max_input=args.max_input)
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    progress = batch.Progress(len(todo), sum(item.size for item in todo), enabled=bool(show))
+    sink = _JsonLines(output) if jsonl else None
+    own = registry if getattr(args, "registry_given", False) else None
+    written = failed = 0
+    close: Callable[[], None] = lambda: None
+    try:
+        client = None
+        if args.dask and todo:
+            client, close = batch.dask_client(args.dask)
+        for result in batch.run(todo, task, jobs=args.jobs, client=client, registry=own):
+            for note in result.warnings:
+                progress.note(f"argmap: warning: {_label(result.path)}: {note}")
+            if result.error is not None:
+                failed += 1
+                progress.note(f"argmap: error: {result.error}")
+            else:
+                written += 1
+            if sink is not None:
+                sink.add(result.index, result.line)
+            progress.advance(result.size, failed=result.error is not None)
+        if sink is not None:
+            sink.finish()
+    except KeyboardInterrupt:
+        if sink is not None:
+            sink.abort()
+        progress.close()
+        print(f"argmap: written {written}, skipped {skipped}, failed {failed}, "
+              f"not done {len(todo) - written - failed} (interrupted)", file=sys.stderr)
+        raise
+    except BaseException:
+        if sink is not None:
+            sink.abort()
+        raise
+    finally:
+        close()
+    progress.close()
+    print(f"argmap: written {written}, skipped {skipped}, failed {failed}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _cmd_convert(args: argparse.Namespace, registry: Registry) -> int:

@@ -11,6 +11,7 @@ __all__ = [
     "ArgmapError",
     "ExportWarning",
     "ImportLossWarning",
+    "LayoutWarning",
     "LossWarning",
     "FormatError",
     "InputError",
@@ -108,4 +109,12 @@ class ImportLossWarning(LossWarning):
     """An importer could not carry something of the file into the map and says what.
 
     (Not named ``ImportWarning``, which would hide Python's own warning of that name.)
+    """
+
+
+class LayoutWarning(UserWarning):
+    """A diagram is big enough that laying it out takes long; says how to draw part of it.
+
+    Given before Graphviz starts (see :mod:`argmap.diagram.render`); not a loss, so ``--strict``
+    does not refuse it, and the command line prints it at once rather than when the command ends.
     """

@@ -32,7 +32,7 @@ RULES: dict[str, tuple[str, str]] = {
     "supports-and-attacks": ("error", "a statement that both supports and attacks the same statement"),
     "premise-is-own-conclusion": ("warning", "a premise that restates a conclusion of its own support chain "
                                   "(the same words, or a support marked as a restatement): begging the question"),
-    "orphan": ("warning", "a statement in no relation (not a main claim)"),
+    "orphan": ("warning", "a statement in no relation (not a main claim, not tagged context)"),
     "attack-on-own-support": ("error", "an attack on a support by the support's own conclusion"),
 }
 """rule id -> (severity, what it finds). The ids are stable: scripts may filter on them."""
@@ -212,7 +212,7 @@ def lint(amap: ArgumentMap, *, ignore: Iterable[str] = ()) -> list[Finding]:
         involved.update(rel.sources)
         involved.add(rel.target)
     for st in statements:
-        if st.id not in involved and not st.main:
+        if st.id not in involved and not st.main and "context" not in st.tags:
             add("orphan", f"{st.id} takes part in no support or attack", [st.id])
 
     for rel in amap.attacks:

@@ -21,7 +21,7 @@ split in three steps, each a module of this package:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -96,7 +96,10 @@ def _build(document: Document, units: Sequence[Unit], plan: Plan, keep: Sequence
         if link is not None and link.target not in keep_set:
             plan.links[i] = Link(link.type, plan.thesis, confidence=0.3)
     sid = {i: f"s{k + 1}" for k, i in enumerate(keep)}
-    has_reasons = {link.target for link in plan.links if link is not None and link.type == "support"}
+    has_reasons = {
+        link.target for i, link in enumerate(plan.links)
+        if link is not None and link.type == "support" and i not in plan.linked
+    }
     roles = _roles(plan, keep)
     thesis_kind = Kind.RECOMMENDATION if plan.cues[plan.thesis].recommend else Kind.CLAIM
     statements: list[Statement] = []
@@ -108,7 +111,10 @@ def _build(document: Document, units: Sequence[Unit], plan: Plan, keep: Sequence
         if u.zone != "body":
             meta["zone"] = u.zone
         tags: tuple[str, ...] = ()
-        if i == plan.thesis:
+        if i in plan.context:
+            kind, conf, tags = Kind.PREMISE, 0.5, ("context",)
+            meta["role"] = "context"
+        elif i == plan.thesis:
             kind, conf = thesis_kind, plan.thesis_confidence
         elif i in plan.restatements:
             kind, conf, tags = thesis_kind, 0.6, ("restatement",)
@@ -130,26 +136,44 @@ def _build(document: Document, units: Sequence[Unit], plan: Plan, keep: Sequence
             )
         )
     # Relations in the order of their source units; an undercut names the relation it attacks.
-    sources = [i for i in keep if plan.links[i] is not None and i != plan.thesis]
-    rid = {i: f"r{k + 1}" for k, i in enumerate(sources)}
-    relations: list[Support | Attack] = []
+    # A co-premise joins the relation of its first premise; a second relation follows the first.
+    linked = {i: first for i, first in plan.linked.items() if i in keep_set and first in keep_set}
+    co: dict[int, list[int]] = {}
+    for i, first in sorted(linked.items()):
+        co.setdefault(first, []).append(i)
+    sources = [i for i in keep if plan.links[i] is not None and i != plan.thesis and i not in linked]
+    numbered: list[tuple[int, Link]] = []
     for i in sources:
         link = plan.links[i]
         assert link is not None
+        numbered.append((i, link))
+        extra = plan.also.get(i)
+        if extra is not None and extra.target in keep_set:
+            numbered.append((i, extra))
+    rid: dict[int, str] = {}
+    for k, (i, _) in enumerate(numbered):
+        rid.setdefault(i, f"r{k + 1}")
+    relations: list[Support | Attack] = []
+    for k, (i, link) in enumerate(numbered):
+        r = f"r{k + 1}"
         prov = _prov(link.confidence)
+        froms = (sid[i], *(sid[j] for j in co.get(i, ())))
         if link.type == "support":
             relations.append(
-                Support(rid[i], (sid[i],), sid[link.target], scheme=link.scheme, example=link.example, provenance=prov)
+                Support(r, froms, sid[link.target], scheme=link.scheme, example=link.example, provenance=prov)
             )
         elif link.undercut and link.target in rid:
-            relations.append(Attack(rid[i], (sid[i],), rid[link.target], provenance=prov))
+            relations.append(Attack(r, froms, rid[link.target], provenance=prov))
         else:
-            relations.append(Attack(rid[i], (sid[i],), sid[link.target], provenance=prov))
+            relations.append(Attack(r, froms, sid[link.target], provenance=prov))
     return ArgumentMap(statements=statements, relations=relations, document=document,
                        metadata={"extractor": NAME})
 
 
-def extract(document: Document, *, vectors: Callable[[Sequence[str]], Vectors] = Vectors) -> ArgumentMap:
+def extract(
+    document: Document, *, vectors: Callable[[Sequence[str]], Vectors] = Vectors,
+    weights: Mapping[str, float] | None = None,
+) -> ArgumentMap:
     """Map a document of English argumentative prose.
 
     Units are found by :func:`argmap.cues.segment.segment`; page furniture
@@ -158,12 +182,13 @@ def extract(document: Document, *, vectors: Callable[[Sequence[str]], Vectors] =
     in document order and ``r1, r2, ...`` in the order of the relations'
     source statements. Every statement and relation carries
     ``Provenance("cues", confidence)``. ``vectors`` is the similarity of
-    units' texts (see :func:`~argmap.cues.structure.analyse`).
+    units' texts and ``weights`` the attachment weights (default
+    :data:`argmap.cues.attach.WEIGHTS`; see :func:`~argmap.cues.structure.analyse`).
     """
     units = segment(document.text)
     if not units:
         return ArgumentMap(document=document, metadata={"extractor": NAME})
-    plan = analyse(units, vectors=vectors)
+    plan = analyse(units, vectors=vectors, weights=weights)
     keep = [i for i, u in enumerate(units) if u.zone != "headline" or i == plan.thesis]
     headlines = [u for u in units if u.zone == "headline"]
     if document.title is None and headlines:
@@ -175,11 +200,11 @@ def extract(document: Document, *, vectors: Callable[[Sequence[str]], Vectors] =
 
 def extract_units(
     document: Document, spans: Sequence[tuple[int, int]], *,
-    vectors: Callable[[Sequence[str]], Vectors] = Vectors,
+    vectors: Callable[[Sequence[str]], Vectors] = Vectors, weights: Mapping[str, float] | None = None,
 ) -> ArgumentMap:
     """Predict the structure over given unit spans: one statement per span, in that order."""
     units = units_from_spans(document.text, spans)
     if not units:
         return ArgumentMap(document=document, metadata={"extractor": NAME})
-    plan = analyse(units, vectors=vectors)
+    plan = analyse(units, vectors=vectors, weights=weights)
     return _build(document, units, plan, list(range(len(units))))

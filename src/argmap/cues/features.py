@@ -41,6 +41,24 @@ class Cues:
     """The unit reports someone else's view ("is seen as", "critics say")."""
     opinion: bool = False
     """The unit judges ("is fair", "would be inappropriate") or states the author's stance ("I think")."""
+    evaluative: bool = False
+    """The unit judges something ("is fair", "would be inappropriate")."""
+    normative: bool = False
+    """The judgement says what ought to be ("is fair", "would be a mistake"), as a recommendation does."""
+    stance: bool = False
+    """The unit states the author's own position ("I think", "in my opinion", "it is clear that")."""
+    strong_deontic: bool = False
+    """The recommendation is stated outright ("should", "must", "ought to", an imperative), not as a
+    requirement ("need to", "have to", "is necessary")."""
+    conclusion: str = ""
+    """``strong``: a sentence opens with a conclusion marker ("Therefore", "In conclusion") or carries a
+    conclusive adverb in its main clause ("X is therefore Y"); ``clause``: a clause of a sentence opens
+    with one ("X, so Y"); ``weak``: any other conclusive cue ("ultimately", "overall", "this means");
+    ``""``: none."""
+    answer: str = ""
+    """``lead``: the unit opens with an answer word ("Yes, ...", "No, ..."); ``only``: it is nothing else ("No.")."""
+    words: int = 0
+    """The number of words."""
 
 
 
@@ -52,14 +70,40 @@ def cues_of(unit: Unit) -> Cues:
     """Read the cues of a unit's text."""
     text = unit.text
     words = lx.words(text)
+    c = _cues(unit, words)
+    if unit.sent_start and not unit.lead_sub and (lx.conclusion_lead(text) or lx.CONCLUSION_STRONG_ANY.find(words)):
+        c.conclusion = "strong"
+    elif c.cue == "result" and not unit.sent_start and c.word not in lx.WEAK_CONCLUSION:
+        c.conclusion = "clause"
+    elif c.concludes or c.cue == "result":
+        c.conclusion = "weak"
+    return c
+
+
+def _cues(unit: Unit, words: list[str]) -> Cues:
+    text = unit.text
     c = Cues()
-    c.recommend = bool(lx.RECOMMEND_ANY.find(words) or (unit.sent_start and lx.IMPERATIVE_LEAD.match(text)))
+    imperative = bool(unit.sent_start and lx.IMPERATIVE_LEAD.match(text))
+    c.recommend = bool(imperative or lx.RECOMMEND_ANY.find(words))
     c.question = bool(lx.QUESTION.search(text))
     c.concludes = bool(lx.RESULT_ANY.find(words))
     reported = lx.REPORTED_ANY.find(words)
     c.reported = bool(reported)
-    c.opinion = bool(lx.EVALUATIVE_ANY.find(words) or lx.STANCE_ANY.find(words))
+    judgement = lx.EVALUATIVE_ANY.find(words)
+    c.evaluative = bool(judgement)
+    c.stance = bool(lx.STANCE_ANY.find(words))
+    c.opinion = c.evaluative or c.stance
     c.granting = bool(lx.GRANTING_LEAD.match(text) or lx.CONCESSION_INNER.match(text))
+    if judgement and any(judgement.endswith(" " + w) for w in lx.NORMATIVE_WORDS):
+        # The unit's own judgement, not one inside a clause it reports ("it has to be proved that X was wrong").
+        at = words.index(judgement.split()[0])
+        c.normative = c.stance or not any(w in lx.SUBORDINATORS for w in words[:at])
+    c.strong_deontic = imperative or bool(c.recommend and lx.STRONG_DEONTIC_ANY.find(words))
+    c.words = len(words)
+    if lx.ANSWER_ONLY.match(text):
+        c.answer = "only"
+    elif lx.ANSWER_LEAD.match(text):
+        c.answer = "lead"
     if unit.lead_sub:
         m = lx.SUBORDINATE_LEAD.match(text)
         conj = _norm(m.group("conj")) if m else ""

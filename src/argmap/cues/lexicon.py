@@ -175,6 +175,11 @@ STANCE: tuple[str, ...] = (
     "my view is", "i would argue", "i argue", "i maintain", "i am sure", "i'm sure", "it is clear that",
     "it is quite clear that", "it is obvious that", "clearly", "i would say", "i am in favour", "i am in favor",
     "i support", "i oppose", "i reject", "we must conclude", "it seems to me", "to my mind",
+    "i agree", "i disagree", "i strongly agree", "i strongly disagree", "i totally agree", "i completely agree",
+    "i partly agree", "i strongly believe", "i firmly believe", "i truly believe", "i really believe",
+    "i strongly feel", "i personally think", "i personally believe", "from my point of view",
+    "in my point of view", "from my perspective", "my opinion is", "i am of the opinion", "as far as i am concerned",
+    "i would like to argue", "i will argue", "i contend", "i hold that",
 )
 """Author-stance markers: the author states their own position."""
 
@@ -313,6 +318,70 @@ IMPERATIVE_LEAD = re.compile(
     _OPEN + r"(?:" + _alt(IMPERATIVE_VERBS) + r")\s+(?:us|them|it|me|the|a|an|your|our|this|that|these|those|to|not|on|off|up|out|away|back|in|more|less|no|all|[a-z]+ly)\b",
     re.IGNORECASE,
 )
+# -- thesis evidence (see argmap.cues.thesis) -------------------------------------
+
+STRONG_DEONTIC: tuple[str, ...] = (
+    "should", "shouldn't", "should not", "must", "mustn't", "must not", "ought to", "ought not", "oughtn't",
+    "it is time to", "it's time to", "it is time for", "it's time for", "had better",
+    "would do well to", "be banned", "be abolished", "be allowed", "be introduced", "be made compulsory",
+    "no longer be",
+)
+"""Deontic cues that state a recommendation outright (with an imperative opening a sentence, "Let us
+..."); the others of :data:`RECOMMEND` ("need to", "have to", "is necessary") as often state a
+requirement inside a reason."""
+
+CONCLUSION_STRONG: tuple[str, ...] = (
+    "therefore", "thus", "hence", "consequently", "accordingly", "as a consequence", "for this reason",
+    "for these reasons", "for all these reasons", "for all of these reasons", "for that reason", "that is why",
+    "this is why", "that's why", "in conclusion", "to conclude", "to sum up", "to summarize", "to summarise",
+    "in sum", "in summary", "all in all", "all things considered", "on balance", "in short", "taking everything into account",
+    "taking all this into account", "it follows that", "we must conclude", "so",
+)
+"""Conclusion markers that, opening a sentence, announce the author's conclusion; "then",
+"ultimately", "overall", "in the end" and "this means" as often close a step inside the argument."""
+WEAK_CONCLUSION: frozenset[str] = frozenset({
+    "then", "ultimately", "overall", "in the end", "this means", "that means", "which means", "so that",
+    "this shows", "which shows", "this proves", "as a result", "as a consequence",
+})
+"""Conclusive cues that close a step inside the argument at least as often as they state the thesis."""
+
+STRONG_DEONTIC_ANY = PhraseSet(STRONG_DEONTIC, blocked=frozenset({"the", "a", "no", "its", "their", "our", "his", "her", "this"}))
+_CONCLUSION_STRONG_LEAD = re.compile(_OPEN + r"(?:and\s+)?(?:" + _alt(CONCLUSION_STRONG) + r")(?![\w'’-])", re.IGNORECASE)
+CONCLUSION_STRONG_ANY = PhraseSet(("therefore", "thus", "hence", "consequently", "accordingly"))
+NORMATIVE_WORDS: frozenset[str] = frozenset({
+    "fair", "unfair", "right", "wrong", "just", "unjust", "justified", "unjustified", "desirable", "undesirable",
+    "appropriate", "inappropriate", "acceptable", "unacceptable", "reasonable", "unreasonable", "sensible",
+    "irresponsible", "responsible", "advisable", "wise", "unwise", "a good idea", "a bad idea",
+    "out of the question", "to be supported", "to be rejected", "to be welcomed", "legitimate",
+    "illegitimate", "preferable", "a mistake",
+})
+"""The judgements of :data:`EVALUATIVE_WORDS` that say what ought to be ("is fair", "would be a mistake"),
+as a recommendation does; the others ("beneficial", "harmful", "necessary") say what something does or
+needs, as reasons often do. ("The right to X" is an entitlement, not a judgement: left out.)"""
+SUBORDINATORS: frozenset[str] = frozenset({
+    "that", "whether", "if", "when", "because", "since", "which", "who", "whom", "whose", "unless", "although",
+})
+"""Words that open a subordinate clause: a judgement after one is not the unit's own."""
+
+# A clause that opens a sentence before its main clause: "If X, ...", "When X, ...", "Being X, ...".
+OPENER_LEAD = re.compile(
+    _OPEN + r"(?:(?:and|but|so|yet)\s+)?(?:" + _alt(("although", "though", "even though", "while", "whilst", "whereas",
+    "despite", "in spite of", "even if", "if", "unless", "when", "whenever", "once", "as long as", "because", "since",
+    "given that", "seeing that", "as", "being", "having", "after", "before", "considering", "regardless of",
+    "irrespective of", "in view of", "due to", "owing to", "instead of", "rather than", "apart from")) + r")(?![\w'’-])",
+    re.IGNORECASE,
+)
+# An answer opening a unit: "Yes, ...", "No. ...", "Of course not, ...".
+ANSWER_LEAD = re.compile(_OPEN + r"(?:yes|no|not\s+at\s+all|(?:absolutely|certainly|of\s+course|definitely)\s+not)\s*[,.!;:–—-]", re.IGNORECASE)
+# An answer that is all of its unit: "No." "Yes!"
+ANSWER_ONLY = re.compile(_OPEN + r"(?:yes|no|not\s+at\s+all|(?:absolutely|certainly|of\s+course|definitely)\s+not)\s*[.!]*[\"'”’)]*\s*$", re.IGNORECASE)
+
+
+def conclusion_lead(text: str) -> bool:
+    """Whether a text opens with a strong conclusion marker ("Therefore", "In conclusion", "That is why")."""
+    return bool(_CONCLUSION_STRONG_LEAD.match(text))
+
+
 # Concessions that grant the point before the answer ("Yes, X. But Y"): the answer undercuts.
 GRANTING_LEAD = re.compile(
     _OPEN + r"(?:" + _alt(("yes", "admittedly", "granted", "of course", "it is true", "it's true", "true", "sure", "to be sure", "naturally", "no doubt", "it may be true", "it may be that", "although", "though", "even though", "while", "whilst", "even if", "despite", "in spite of", "one could argue", "one might argue", "it could be argued", "you could argue", "on the one hand")) + r")(?![\w'’-])",
@@ -369,4 +438,23 @@ def markers() -> dict[str, tuple[str, ...]]:
         "evaluative": EVALUATIVE,
         "stance": STANCE,
         "imperative": IMPERATIVE_VERBS,
+        "caution": CAUTION,
     }
+
+CAUTION: tuple[str, ...] = (
+    "be careful not to", "be careful to avoid", "take care not to", "must not forget", "should not forget",
+    "must never forget", "must avoid", "should avoid", "must beware", "should beware", "beware of",
+    "guard against", "be wary of", "be cautious", "must not lose sight", "should not lose sight",
+    "not lose sight of", "must resist", "should resist", "must not be tempted", "should not be tempted",
+)
+"""Cautions: the author warns against a risk of their own course ("must be careful not to ...")."""
+
+CAUTION_ANY = PhraseSet(CAUTION)
+
+# "And, since Y, Z" / "And, given that Y, Z" opening a unit: a reason joined to the sentence before
+# (the two are co-premises of one linked support).
+LINKED_LEAD = re.compile(
+    _OPEN + r"and\s*,?\s+(?:" + _alt(("since", "as", "because", "given", "given that", "in light of", "in view of",
+                                      "considering", "seeing that", "with")) + r")(?![\w'’-])",
+    re.IGNORECASE,
+)

@@ -219,6 +219,35 @@ _AUX = re.compile(
     re.IGNORECASE,
 )
 _MIN_WORDS = 3
+# "X and Y" where Y is a clause of its own: "and" (after a comma or not), then within a few words
+# and before any punctuation, a finite auxiliary or modal ("... rubbish and too many resources are
+# lost"), or a modal straight away ("... citizens and must therefore be monitored"). The left
+# conjunct must have a finite verb of its own (see _AUX) or be long, and the right one must not
+# reach its verb through a relative clause ("students and teachers who are ...").
+_AND_CLAUSE = re.compile(
+    r"(?:,\s+|\s)(?P<cut>and)\s+(?=(?P<right>(?:[\w'’-]+\s+){0,5}?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|does|do|did|"
+    r"isn't|aren't|wasn't|weren't|hasn't|haven't|doesn't|don't|didn't|won't|can't|cannot|\w+'ll|\w+'re)(?![\w'’-])))",
+    re.IGNORECASE,
+)
+_NOT_CLAUSE_RIGHT = re.compile(
+    r"\b(?:who|which|that|whose|whom|to|and|or|than|as|of|with|for|in|on|at|by|from|while|when|if|because|"
+    r"whether|how|what|where|be)\b|[,;:()]",
+    re.IGNORECASE,
+)
+# The left conjunct's own clause starts after its last subordinator or comma.
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:that|unless|if|when|because|since|who|which|whether|what|where|while|although|though|as|and|or|but|"
+    r"after|before|until|once|whenever|wherever)\b|[,;:]",
+    re.IGNORECASE,
+)
+# A finite verb in the left conjunct: an auxiliary or modal, or a past form not used as an adjective.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|does|did|"
+    r"isn't|aren't|wasn't|weren't|hasn't|haven't|doesn't|don't|didn't|won't|can't|cannot)\b"
+    r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b\w{3,}ed\b",
+    re.IGNORECASE,
+)
 
 
 def _clause_cuts(text: str, start: int, end: int) -> list[int]:
@@ -245,6 +274,22 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
                 break
             cuts.append(start + cm.end())
             break
+    for m in _AND_CLAUSE.finditer(sentence):
+        right = m.group("right")
+        head_words = right.split()[:-1]
+        if head_words and _NOT_CLAUSE_RIGHT.search(" ".join(head_words)):
+            continue
+        if not head_words:
+            continue  # "X and must Y": one subject, one unit
+        left_from = max([0, *[c - start for c in cuts if c - start < m.start()]])
+        left = sentence[left_from:m.start()]
+        pieces = _CLAUSE_OPENER.split(left)
+        if not _FINITE.search(pieces[-1]):
+            continue
+        at = m.start("cut")
+        if words_before(at) - words_before(left_from) < _MIN_WORDS or total - words_before(at) < 4:
+            continue
+        cuts.append(start + at)
     for m in lx.CLAUSE_SPLIT.finditer(sentence):
         if m.group("semi") is not None or m.group("dash") is not None:
             at = m.end()
@@ -321,15 +366,35 @@ def segment(text: str) -> list[Unit]:
 
 
 def _renumber_blocks(units: list[Unit], blks: Sequence[Block], text: str) -> None:
-    paragraph_of = _paragraph_index(blks)
+    paragraph_of = _paragraph_index(blks, text)
     for u in units:
         u.block = paragraph_of(u.start)
 
 
-def _paragraph_index(blks: Sequence[Block]) -> Callable[[int], int]:
+# A line at least this long that ends a block is a paragraph of its own (see _paragraph_numbers).
+_PARAGRAPH_LINE = 100
+
+
+def _paragraph_numbers(blks: Sequence[Block], text: str) -> list[int]:
+    """The paragraph of each block: blank lines separate paragraphs, and so does a line break after a
+    long line that ends a sentence (texts that put each paragraph on one line, with no blank line
+    between them, as many essays do; a hard-wrapped paragraph's lines are short, so they stay one)."""
+    out: list[int] = []
+    number = -1
+    prev: Block | None = None
+    for b in blks:
+        last_line = text[prev.start:prev.end].rsplit("\n", 1)[-1] if prev is not None else ""
+        if prev is None or b.paragraph != prev.paragraph or (not prev.furniture and len(last_line) >= _PARAGRAPH_LINE):
+            number += 1
+        out.append(number)
+        prev = b
+    return out
+
+
+def _paragraph_index(blks: Sequence[Block], text: str) -> Callable[[int], int]:
     """A lookup from a character offset to the paragraph index of the block at or before it."""
     starts = [b.start for b in blks]
-    paragraphs = [b.paragraph for b in blks]
+    paragraphs = _paragraph_numbers(blks, text)
 
     def find(offset: int) -> int:
         k = bisect_right(starts, offset) - 1
@@ -341,7 +406,7 @@ def _paragraph_index(blks: Sequence[Block]) -> Callable[[int], int]:
 def units_from_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Unit]:
     """Units over given spans (the given-units mode): what segmentation would know of them."""
     blks = blocks(text)
-    paragraph_of = _paragraph_index(blks)
+    paragraph_of = _paragraph_index(blks, text)
     units: list[Unit] = []
     sentence = 0
     for i, (s, e) in enumerate(spans):

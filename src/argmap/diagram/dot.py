@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from typing import Any
+from typing import Any, Callable, TextIO
 
 from ..errors import ExportWarning
 from ..model import ArgumentMap, Kind, Statement, Support
@@ -30,7 +30,7 @@ from .quoting import clean, escape_line, escape_tooltip, quote
 from .themes import DIRECTIONS, THEMES, Theme
 from .views import DiagramOptions, select
 
-__all__ = ["quote", "to_dot"]
+__all__ = ["quote", "to_dot", "write_dot"]
 
 # Graphviz resolves "Helvetica" through fontconfig (a metric-compatible sans on Linux); graphviz-pure has
 # hard-coded metrics for it, while a list such as "Helvetica,Arial,sans-serif" made it fall back to Times
@@ -78,16 +78,19 @@ def _lines(text: str, width: int, max_lines: int | None, where: str = "") -> lis
     # fit; a box never holds more than MAX_LABEL characters. The tooltip keeps the whole text.
     longest = max(4 * width, 40)
     cut = False
-    if any(len(line) > longest for line in lines):
+    if lines and max(map(len, lines)) > longest:
         lines = [line if len(line) <= longest else line[: longest - 1] + "…" for line in lines]
         cut = True
-    total = 0
-    for n, line in enumerate(lines):
-        total += len(line) + 1
-        if total > MAX_LABEL:
-            lines = lines[:n] + ["…"]
-            cut = True
-            break
+    # The lines hold at most the text's characters, plus " …" on a cut last line: a short text
+    # cannot pass MAX_LABEL, so only a long one is counted line by line.
+    if len(text) + len(lines) + 2 > MAX_LABEL:
+        total = 0
+        for n, line in enumerate(lines):
+            total += len(line) + 1
+            if total > MAX_LABEL:
+                lines = lines[:n] + ["…"]
+                cut = True
+                break
     if cut and where:
         warnings.warn(
             f"the box of {where} shows its text shortened (a very long word or text); the map keeps all of it",
@@ -114,11 +117,20 @@ _BADGES = {"in": "[IN] accepted", "out": "[OUT] rejected", "undec": "[UNDEC] und
 renderer; a rejected statement's text is also greyed, an accepted one gets a double border."""
 
 
+_CHUNK = 4096
+"""Lines the writer gathers before it hands them on as one piece of text."""
+
+
 class _Writer:
-    def __init__(self, amap: ArgumentMap, opts: DiagramOptions, status: dict[str, str] | None = None) -> None:
+    """Writes the DOT source in pieces of about _CHUNK lines to ``sink``: the text of the whole
+    is the pieces one after the other, so a file is written without holding all of it."""
+
+    def __init__(self, amap: ArgumentMap, opts: DiagramOptions, status: dict[str, str] | None,
+                 sink: Callable[[str], Any]) -> None:
         self.amap = amap
         self.opts = opts
         self.status = status
+        self.sink = sink
         self.theme: Theme = THEMES[opts.theme]
         self.out: list[str] = []
         theme = self.theme
@@ -170,6 +182,14 @@ class _Writer:
         elif state == "out":
             extra += ', fontcolor="#6b6b6b"'
         self.out.append(f"{indent}{st.id} [label={label}, tooltip={tooltip}, {self.node_style[st.kind]}{extra}];")
+        if len(self.out) >= _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Hand the lines so far on, each followed by its newline."""
+        self.out.append("")
+        self.sink("\n".join(self.out))
+        self.out.clear()
 
     def relations(self) -> None:
         amap = self.amap
@@ -204,6 +224,8 @@ class _Writer:
                 self.out.append(f'  {rel.id} -> {rel.target} [{style}{weight}, tooltip="{what}"];')
             else:
                 self.out.append(f'  {sources[0]} -> {rel.target} [{style}{weight}, tooltip="{what}"];')
+            if len(self.out) >= _CHUNK:
+                self.flush()
 
     def body(self) -> None:
         amap, o = self.amap, self.opts
@@ -283,15 +305,13 @@ class _Writer:
         )
         self.out.append(f'  {LEGEND} [shape=plain, fontsize=9, tooltip="legend", label={table}];')
 
-    def write(self) -> str:
+    def write(self) -> None:
         self.header()
         self.body()
         if self.opts.legend:
             self.legend()
-        # The final newline goes in with the last line: adding it to the joined
-        # text would copy the whole (large) DOT source once more.
-        self.out.append("}\n")
-        return "\n".join(self.out)
+        self.out.append("}")
+        self.flush()
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -315,7 +335,19 @@ def to_dot(amap: ArgumentMap, options: DiagramOptions | None = None, **changes: 
     ``depth``, ``focus``, ``group_paragraphs``, ``width``, ``max_lines``,
     ``legend``, ``show_ids``, ``status``. The same map and options give the same bytes.
     """
-    opts = DiagramOptions.of(options, **changes)
+    pieces: list[str] = []
+    _write(amap, pieces.append, DiagramOptions.of(options, **changes))
+    return "".join(pieces)
+
+
+def write_dot(amap: ArgumentMap, file: TextIO, options: DiagramOptions | None = None, **changes: Any) -> None:
+    """Write the map's DOT source to an open text file in pieces, without holding the whole text:
+    the same text as :func:`to_dot` (same options), for large maps (the DOT of 100,000 statements
+    is about 50 MB)."""
+    _write(amap, file.write, DiagramOptions.of(options, **changes))
+
+
+def _write(amap: ArgumentMap, sink: Callable[[str], Any], opts: DiagramOptions) -> None:
     status = None
     if opts.status is not None:
         # A lazy import: argmap.analysis draws its diffs with this package, which would make a circle.
@@ -324,5 +356,5 @@ def to_dot(amap: ArgumentMap, options: DiagramOptions | None = None, **changes: 
         try:
             status = labels(amap, opts.status)  # on the whole map: a view must not change what stands
         except AnalysisError as exc:  # no stable labelling, or more labellings than the limit
-            warnings.warn(f"no {opts.status} status is drawn: {exc.message}", ExportWarning, stacklevel=2)
-    return _Writer(select(amap, opts), opts, status).write()
+            warnings.warn(f"no {opts.status} status is drawn: {exc.message}", ExportWarning, stacklevel=3)
+    _Writer(select(amap, opts), opts, status, sink).write()

@@ -10,6 +10,11 @@ SVG output can carry alt text: :func:`render_dot` with ``title=``/``description=
 puts a ``<title>`` and a ``<desc>`` first in the ``<svg>`` element (what screen
 readers, notebooks and web pages read), and :func:`alt_text` says what they
 are for a map (its thesis, its size).
+
+Big diagrams (see docs/diagrams.md, "Big diagrams"): above :data:`BIG_LAYOUT`
+statements :func:`render_dot` warns first (a :class:`~argmap.errors.LayoutWarning`
+that says how to draw part of the map) and bounds the work of ``dot``'s
+placement (:func:`layout_flags`); smaller diagrams are laid out exactly as before.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -28,13 +34,25 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from ..errors import RenderError
+from ..errors import LayoutWarning, RenderError
 from ..model import Kind
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..model import ArgumentMap
 
-__all__ = ["FORMATS", "AltText", "Renderer", "alt_text", "find_renderer", "render_dot", "svg_with_title"]
+__all__ = [
+    "BIG_LAYOUT",
+    "FORMATS",
+    "LAYOUT_BUDGET",
+    "AltText",
+    "Renderer",
+    "alt_text",
+    "find_renderer",
+    "layout_flags",
+    "layout_size",
+    "render_dot",
+    "svg_with_title",
+]
 
 FORMATS = ("svg", "png", "pdf")
 """The image formats :func:`render_dot` produces."""
@@ -93,6 +111,82 @@ def find_renderer(fmt: str = "svg", *, env: Mapping[str, str] | None = None) -> 
     raise RenderError(f"no Graphviz renderer found: {_INSTALL_HINT}")
 
 
+BIG_LAYOUT = 2000
+"""Statements from which a diagram counts as big: :func:`render_dot` warns before laying it out and
+bounds ``dot``'s work (:func:`layout_flags`). Below it nothing changes. Measured with
+bench/bench_layout.py: unbounded, ``dot`` needs ~1.5 s of CPU for 2,000 statements, ~6 s for the 3,572
+of AraucariaDB's concatenated text and ~12 s for 5,000 (100 s of wall-clock time on a loaded machine)."""
+
+LAYOUT_BUDGET = 1000
+"""Network-simplex iterations at most that ``dot`` spends placing the boxes of a big diagram side to
+side (its ``nslimit`` is this over the number of nodes). The unbounded placement of 5,000 statements
+takes ~6,000 iterations, each costing time in proportion to the map's size, so an unbounded layout grows
+with the square of the size and a bounded one linearly."""
+
+# argmap's DOT writes one node or edge per line; ids are ASCII identifiers (validated).
+_NODE_LINE = re.compile(r'^[ \t]+(?!(?:graph|node|edge) )(?:[A-Za-z_]\w*|"[^"\n]*") \[', re.M)
+_BOX_LINE = re.compile(r"^[ \t]+(?!(?:graph|node|edge) )[A-Za-z_]\w* \[label=", re.M)
+_ARROW_LINE = re.compile(r'^[ \t]+(?:[A-Za-z_]\w*|"[^"\n]*") -> ', re.M)
+
+
+class LayoutSize(TypedDict):
+    """What :func:`layout_size` counts in DOT source."""
+
+    statements: int  # boxes with text
+    nodes: int  # every node: boxes, the dots of linked reasons, the legend
+    arrows: int
+
+
+def layout_size(source: str) -> LayoutSize:
+    """Count the boxes, all nodes and the arrows of DOT source written by :func:`argmap.diagram.to_dot`
+    (one node or edge per line), without parsing it.
+
+    >>> layout_size('digraph g {\\n  s1 [label="A"];\\n  s2 [label="B"];\\n  s2 -> s1 [color=red];\\n}\\n')
+    {'statements': 2, 'nodes': 2, 'arrows': 1}
+    """
+    return {
+        "statements": len(_BOX_LINE.findall(source)),
+        "nodes": len(_NODE_LINE.findall(source)),
+        "arrows": len(_ARROW_LINE.findall(source)),
+    }
+
+
+def layout_flags(size: LayoutSize) -> list[str]:
+    """The Graphviz command-line flags that bound the layout of a diagram of this *size*: none below
+    :data:`BIG_LAYOUT` statements (small diagrams are drawn exactly as before), else an ``nslimit`` that
+    stops the placement of boxes after :data:`LAYOUT_BUDGET` network-simplex iterations.
+
+    Rank direction, ranks, the order within ranks (no arrow crosses more than before), box sizes and
+    spline arrows stay; what the bound gives up is the last straightening of arrows, so in a big diagram
+    some boxes sit to the side of what they support rather than right under it.
+
+    >>> layout_flags({"statements": 50, "nodes": 60, "arrows": 55})
+    []
+    >>> layout_flags({"statements": 5000, "nodes": 5615, "arrows": 5612})
+    ['-Gnslimit=0.178']
+    """
+    if size["statements"] < BIG_LAYOUT:
+        return []
+    nslimit = LAYOUT_BUDGET / max(size["nodes"], 1)
+    return [f"-Gnslimit={nslimit:.3g}"]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def layout_warning(size: LayoutSize) -> str | None:
+    """The one line said before laying out a big diagram (``None`` below :data:`BIG_LAYOUT` statements)."""
+    if size["statements"] < BIG_LAYOUT:
+        return None
+    return (
+        f"a diagram of {_plural(size['statements'], 'statement')} and {_plural(size['arrows'], 'arrow')} "
+        "takes a while to lay out and is hard to read whole (dot's work is bounded, so some boxes sit "
+        "off-centre); to draw part of the map use --depth N, --focus ID or --kinds KINDS "
+        "(depth=, focus=, kinds= in Python)"
+    )
+
+
 def render_dot(
     source: str,
     fmt: str = "svg",
@@ -105,13 +199,21 @@ def render_dot(
 
     For SVG, ``title`` and ``description`` (see :func:`alt_text`) become the
     picture's ``<title>`` and ``<desc>`` (:func:`svg_with_title`); other
-    formats ignore them."""
+    formats ignore them.
+
+    A diagram of :data:`BIG_LAYOUT` statements or more is big: a
+    :class:`~argmap.errors.LayoutWarning` says so (and how to draw part of
+    the map) before Graphviz starts, and :func:`layout_flags` bound its work."""
     renderer = renderer or find_renderer(fmt)
     if fmt not in renderer.formats:
         raise RenderError(f"{renderer.kind} cannot write {fmt!r} (it writes {', '.join(renderer.formats)})")
+    size = layout_size(source)
+    notice = layout_warning(size)
+    if notice is not None:
+        warnings.warn(notice, LayoutWarning, stacklevel=2)
     try:
         proc = subprocess.run(
-            [renderer.path, "-Kdot", f"-T{fmt}"],
+            [renderer.path, "-Kdot", f"-T{fmt}", *layout_flags(size)],
             input=source.encode("utf-8"),
             capture_output=True,
             check=False,

@@ -1,9 +1,12 @@
-"""Score predicted argument maps against the arg-microtexts gold, as the field does.
+"""Score predicted argument maps against gold maps, as the field does, on every corpus argmap can import.
 
-The harness follows Peldszus & Stede (2015), "Joint prediction in MST-style
-discourse parsing for argumentation mining" (EMNLP), on the corpus of
-Peldszus & Stede (2015), "An annotated corpus of argumentative microtexts"
-(ECA). For each text:
+The gold is an arg-microtexts folder (microtext XML) or a folder of AIF-JSON
+maps with their sidecar texts (AIFdb's ``nodesetN.json`` + ``nodesetN.txt``:
+AraucariaDB, AIFdb's copy of the microtexts); :func:`load_gold` reads either
+and counts the files it cannot use. The harness follows Peldszus & Stede
+(2015), "Joint prediction in MST-style discourse parsing for argumentation
+mining" (EMNLP), on the corpus of Peldszus & Stede (2015), "An annotated
+corpus of argumentative microtexts" (ECA). For each text:
 
 1. **Alignment.** Predicted statements are aligned one to one to the gold
    units (ADUs) by token overlap: a pair may align when the token F1 of the
@@ -27,6 +30,13 @@ Peldszus & Stede (2015), "An annotated corpus of argumentative microtexts"
    over its classes (those present in the gold or the predictions).
 4. **Segmentation**: precision = aligned / predicted statements, recall =
    aligned / gold units.
+5. **The thesis** is found when the predicted central claim overlaps the gold
+   one with token F1 of at least 0.5 (reported as the share of texts).
+
+AIF gold units are I-nodes whose text is often an edited paraphrase of the
+source, so they are aligned by their words (:func:`align_statements`), and
+the thesis, found as in 5, decides their ``cc`` labels; given-units mode runs
+only where every I-node is found in its text.
 
 End-to-end mode feeds the raw text to ``extractor.extract``; a gold unit no
 predicted statement aligns to is an error on every level: it gets the label
@@ -45,36 +55,59 @@ fold pooled over its texts; the fold mean is the figure published systems
 report.
 
 :func:`evaluate_corpus` is the function API; :func:`main` is
-``argmap evaluate``. ``--baseline chain`` runs the trivial floor (the first
-sentence or unit is the central claim, each further one supports the one
-before).
+``argmap evaluate``. ``--baseline first`` and ``--baseline chain`` run the
+trivial floors (the first sentence or unit is the central claim; every other
+one supports it, or each supports the one before); several corpora give the
+cross-corpus table (:func:`cross_corpus`) of both baselines and an extractor;
+``--calibration`` the reliability of the thesis confidence (:func:`reliability`).
 
 The package holds one job per module, and re-exports their public names here:
 
 - :mod:`~argmap.evaluation.align`: :func:`assign` (the Hungarian algorithm),
-  :func:`token_f1`, :class:`Alignment` and :func:`align`;
+  :func:`token_f1`, :func:`unit_f1`, :class:`Alignment`, :func:`align` and
+  :func:`align_statements`;
 - :mod:`~argmap.evaluation.trees`: :class:`Tree` and :func:`reduce_map`;
 - :mod:`~argmap.evaluation.metrics`: :func:`macro_f1`, :class:`TextResult`,
   :func:`score_text` and :class:`Scores`;
-- :mod:`~argmap.evaluation.corpus`: :class:`GoldText`,
-  :func:`find_corpus_files`, :func:`load_corpus` and :func:`load_folds`;
-- :mod:`~argmap.evaluation.baselines`: :func:`chain_baseline` (whose
-  sentences come from :func:`argmap.text.split_sentences`) and :data:`BASELINES`;
+- :mod:`~argmap.evaluation.corpus`: :func:`load_gold` (microtext XML or AIF),
+  :class:`Corpus`, :class:`GoldText`, :class:`Skipped`, :class:`NoGoldError`,
+  and the microtext-only :func:`find_corpus_files`, :func:`load_corpus` and
+  :func:`load_folds`;
+- :mod:`~argmap.evaluation.baselines`: :func:`first_baseline`,
+  :func:`chain_baseline` (whose sentences come from
+  :func:`argmap.text.split_sentences`) and :data:`BASELINES`;
 - :mod:`~argmap.evaluation.report`: :class:`ModeReport` and :class:`Report`;
 - :mod:`~argmap.evaluation.run`: :func:`evaluate_texts`,
-  :func:`evaluate_corpus` and :class:`EvaluationError`;
+  :func:`evaluate_corpus`, :func:`score_gold_text` and :class:`EvaluationError`;
+- :mod:`~argmap.evaluation.table`: :func:`cross_corpus`, :class:`CrossTable`
+  and :class:`Row`;
+- :mod:`~argmap.evaluation.calibration`: :func:`reliability`,
+  :class:`Reliability`, :class:`Bin` and :func:`thesis_pairs`;
+- :mod:`~argmap.evaluation.folds`: :func:`topic_folds` and :class:`Fold`;
 - :mod:`~argmap.evaluation.cli`: :func:`main`, the ``argmap evaluate`` command.
 """
 
 from __future__ import annotations
 
-from .align import THRESHOLD, Alignment, align, assign, token_f1
-from .baselines import BASELINES, chain_baseline
+from .align import THRESHOLD, Alignment, align, align_statements, assign, token_f1, unit_f1
+from .baselines import BASELINES, chain_baseline, first_baseline
+from .calibration import Bin, Reliability, reliability, thesis_pairs
 from .cli import main
-from .corpus import GoldText, find_corpus_files, load_corpus, load_folds
+from .corpus import (
+    Corpus,
+    GoldText,
+    NoGoldError,
+    Skipped,
+    find_corpus_files,
+    load_corpus,
+    load_folds,
+    load_gold,
+)
+from .folds import Fold, topic_folds
 from .metrics import LEVELS, Scores, TextResult, macro_f1, score_text
 from .report import ModeReport, Report
-from .run import MODES, EvaluationError, evaluate_corpus, evaluate_texts
+from .run import MODES, EvaluationError, evaluate_corpus, evaluate_texts, score_gold_text
+from .table import CrossTable, Row, cross_corpus
 from .trees import Tree, reduce_map
 
 __all__ = [
@@ -83,24 +116,41 @@ __all__ = [
     "MODES",
     "THRESHOLD",
     "Alignment",
+    "Bin",
+    "Corpus",
+    "CrossTable",
     "EvaluationError",
+    "Fold",
     "GoldText",
     "ModeReport",
+    "NoGoldError",
+    "Reliability",
     "Report",
+    "Row",
     "Scores",
+    "Skipped",
     "TextResult",
     "Tree",
     "align",
+    "align_statements",
     "assign",
     "chain_baseline",
+    "cross_corpus",
     "evaluate_corpus",
     "evaluate_texts",
     "find_corpus_files",
+    "first_baseline",
     "load_corpus",
     "load_folds",
+    "load_gold",
     "macro_f1",
     "main",
     "reduce_map",
+    "reliability",
+    "score_gold_text",
     "score_text",
+    "thesis_pairs",
     "token_f1",
+    "topic_folds",
+    "unit_f1",
 ]

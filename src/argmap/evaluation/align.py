@@ -20,7 +20,7 @@ import attrs
 
 from ..model import Statement
 
-__all__ = ["THRESHOLD", "Alignment", "align", "align_statements", "assign", "token_f1"]
+__all__ = ["THRESHOLD", "Alignment", "align", "align_statements", "assign", "token_f1", "unit_f1"]
 
 THRESHOLD = 0.5
 """The least token F1 at which a predicted statement may align to a gold unit."""
@@ -121,6 +121,31 @@ def _span_tokens(token_spans: Sequence[tuple[int, int]], spans: Iterable[tuple[i
 
 def _words(text: str) -> Counter[str]:
     return Counter(w.lower() for w in _TOKEN_RE.findall(text))
+
+
+def unit_f1(
+    document: str,
+    gold_text: str,
+    gold_spans: Sequence[tuple[int, int]],
+    predicted: Statement,
+    *,
+    same_text: bool = True,
+) -> float:
+    """The token F1 of one gold unit and one predicted statement, as :func:`align` compares them.
+
+    By token positions when both have spans into *document* (and the prediction is of that text:
+    *same_text*), else by the words of *gold_text* and of the statement's text.
+
+    >>> doc = "Cats purr. Dogs bark loudly."
+    >>> unit_f1(doc, "Dogs bark loudly.", [(11, 28)], Statement(id="p", text="Dogs bark.", spans=((11, 20),)))
+    0.8
+    >>> unit_f1(doc, "Dogs are barking loudly", [], Statement(id="p", text="Dogs bark loudly."))
+    0.5714285714285714
+    """
+    if same_text and gold_spans and predicted.spans:
+        token_spans = _tokens(document)
+        return token_f1(_span_tokens(token_spans, gold_spans), _span_tokens(token_spans, predicted.spans))
+    return token_f1(_words(gold_text), _words(predicted.text))
 
 
 @attrs.frozen

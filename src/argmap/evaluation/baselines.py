@@ -1,10 +1,15 @@
 """The baselines built into the harness: trivial extractors that give a floor.
 
-The ``chain`` baseline makes the first sentence (end-to-end, with the
-sentence splitter of :mod:`argmap.text`) or the first given unit the central
-claim, and each further one support the one before; it reproduces the floor
-published for the corpus. :data:`BASELINES` names them for ``argmap evaluate
---baseline``.
+Both take as units the sentences of the text (end-to-end, with the sentence
+splitter of :mod:`argmap.text`, each also cut after a dash between spaces) or
+the given units, and make the first one the central claim:
+
+- ``first`` (the first-unit baseline): every other unit supports the central
+  claim directly;
+- ``chain``: each further unit supports the one before; it reproduces the
+  floor published for the arg-microtexts.
+
+:data:`BASELINES` names them for ``argmap evaluate --baseline``.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap, Document, Kind, Provenance, Statement, Support
@@ -20,7 +26,7 @@ from ..text import split_sentences
 if TYPE_CHECKING:  # pragma: no cover
     from ..plugins import Extractor
 
-__all__ = ["BASELINES", "chain_baseline"]
+__all__ = ["BASELINES", "chain_baseline", "first_baseline"]
 
 _SPACED_DASH = re.compile(r"\s[–—]\s")
 
@@ -41,7 +47,7 @@ def _chain_units(text: str) -> list[tuple[int, int]]:
     units: list[tuple[int, int]] = []
     for start, end in split_sentences(text):
         bounds = [start, *dashes[bisect_right(dashes, start) : bisect_left(dashes, end)], end]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in pairwise(bounds):
             piece = text[a:b]
             stripped = piece.strip()
             if stripped:
@@ -50,7 +56,7 @@ def _chain_units(text: str) -> list[tuple[int, int]]:
     return units
 
 
-def _chain_map(document: Document, spans: Sequence[tuple[int, int]], name: str) -> ArgumentMap:
+def _baseline_map(document: Document, spans: Sequence[tuple[int, int]], name: str) -> ArgumentMap:
     provenance = Provenance(extractor=name, confidence=1.0)
     statements = [
         Statement(
@@ -64,7 +70,12 @@ def _chain_map(document: Document, spans: Sequence[tuple[int, int]], name: str) 
         for i, (start, end) in enumerate(spans)
     ]
     relations = [
-        Support(id=f"r{i}", premises=(f"s{i + 1}",), conclusion=f"s{i}", provenance=provenance)
+        Support(
+            id=f"r{i}",
+            premises=(f"s{i + 1}",),
+            conclusion=f"s{i}" if name == "chain" else "s1",
+            provenance=provenance,
+        )
         for i in range(1, len(spans))
     ]
     return ArgumentMap(statements=statements, relations=relations, document=document)
@@ -76,10 +87,10 @@ def chain_baseline() -> Extractor:
     from ..plugins import Extractor
 
     def extract(document: Document) -> ArgumentMap:
-        return _chain_map(document, _chain_units(document.text), "chain")
+        return _baseline_map(document, _chain_units(document.text), "chain")
 
     def extract_units(document: Document, spans: Sequence[tuple[int, int]]) -> ArgumentMap:
-        return _chain_map(document, spans, "chain")
+        return _baseline_map(document, spans, "chain")
 
     return Extractor(
         "chain",
@@ -89,5 +100,24 @@ def chain_baseline() -> Extractor:
     )
 
 
-BASELINES: Mapping[str, Callable[[], Extractor]] = {"chain": chain_baseline}
+def first_baseline() -> Extractor:
+    """The first-unit baseline: the first sentence (or given unit) is the central
+    claim, and every other one supports it directly."""
+    from ..plugins import Extractor
+
+    def extract(document: Document) -> ArgumentMap:
+        return _baseline_map(document, _chain_units(document.text), "first")
+
+    def extract_units(document: Document, spans: Sequence[tuple[int, int]]) -> ArgumentMap:
+        return _baseline_map(document, spans, "first")
+
+    return Extractor(
+        "first",
+        extract,
+        description="baseline: first unit is the claim, every other unit supports it",
+        extract_units=extract_units,
+    )
+
+
+BASELINES: Mapping[str, Callable[[], Extractor]] = {"chain": chain_baseline, "first": first_baseline}
 """The baselines built into the harness, by name."""

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from ..model import ArgumentMap
-from .align import Alignment, align
+from .align import THRESHOLD, Alignment, align, unit_f1
 from .trees import NONE, Tree, reduce_map
 
 __all__ = ["LEVELS", "Scores", "TextResult", "macro_f1", "score_text"]
@@ -64,7 +64,12 @@ def macro_f1(gold: Sequence[Any], pred: Sequence[Any], labels: Iterable[Any] | N
 
 @attrs.frozen
 class TextResult:
-    """The labels of one text on every level, gold and predicted, and its unit counts."""
+    """The labels of one text on every level, gold and predicted, and its unit counts.
+
+    ``thesis_found`` says whether the predicted central claim overlaps the gold one with token
+    F1 of at least 0.5 (``thesis_f1``); ``thesis_confidence`` is the predicted central claim's
+    provenance confidence (None when it has none, or there is no prediction).
+    """
 
     text_id: str
     gold: Mapping[str, tuple[Any, ...]]
@@ -72,6 +77,9 @@ class TextResult:
     n_gold: int
     n_pred: int
     n_aligned: int
+    thesis_found: bool = False
+    thesis_f1: float = 0.0
+    thesis_confidence: float | None = None
 
 
 def _levels(tree: Tree) -> dict[str, tuple[Any, ...]]:
@@ -91,6 +99,7 @@ def score_text(
     text_id: str = "",
     gold_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
     alignment: Alignment | None = None,
+    thesis_by_overlap: bool = False,
 ) -> TextResult:
     """Label one text on every level, for the gold map and the predicted one.
 
@@ -98,6 +107,14 @@ def score_text(
     their own spans). The predicted map is aligned to them (:func:`align`)
     unless an *alignment* is given; unaligned gold units get the error labels
     described in the module documentation.
+
+    The thesis is found when the predicted central claim overlaps the gold one
+    with token F1 of at least 0.5 (:func:`~argmap.evaluation.align.unit_f1`).
+    With *thesis_by_overlap* (AIF gold, whose units are often paraphrases),
+    that also decides the ``cc`` labels: the gold central claim is labelled 1
+    when the thesis is found, whatever the one-to-one alignment paired; else
+    the gold unit aligned to the predicted central claim (if any) is labelled
+    1. Without it, ``cc`` follows the alignment, as the microtext scorer does.
     """
     if gold_spans is None:
         gold_spans = [s.spans for s in gold.statements]
@@ -112,6 +129,21 @@ def score_text(
     p_tree = reduce_map(pred)
     to_pred = alignment.gold_to_pred
     n = len(g_tree)
+    thesis_f1 = 0.0
+    confidence: float | None = None
+    if p_tree.cc is not None:
+        main = pred.statements[p_tree.cc]
+        if main.provenance is not None:
+            confidence = main.provenance.confidence
+        if g_tree.cc is not None:
+            thesis_f1 = unit_f1(
+                gold.document.text,
+                gold.statements[g_tree.cc].text,
+                gold_spans[g_tree.cc],
+                main,
+                same_text=pred.document.text == gold.document.text,
+            )
+    found = thesis_f1 >= THRESHOLD
     cc, ro, fu = [], [], []
     for i in range(n):
         p = to_pred.get(i)
@@ -123,6 +155,11 @@ def score_text(
             cc.append(1 if p == p_tree.cc else 0)
             ro.append(p_tree.roles[p])
             fu.append(p_tree.function[p])
+    if thesis_by_overlap and g_tree.cc is not None:
+        if found:
+            cc = [1 if i == g_tree.cc else 0 for i in range(n)]
+        else:
+            cc[g_tree.cc] = 0
     at = []
     for i in range(n):
         p = to_pred.get(i)
@@ -139,6 +176,9 @@ def score_text(
         n_gold=n,
         n_pred=alignment.n_pred,
         n_aligned=len(alignment.pairs),
+        thesis_found=found,
+        thesis_f1=thesis_f1,
+        thesis_confidence=confidence,
     )
 
 

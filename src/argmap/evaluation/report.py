@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from .corpus import Skipped
 from .metrics import Scores, TextResult
 
 __all__ = ["ModeReport", "Report"]
@@ -32,6 +33,16 @@ class ModeReport:
     n_aligned: int
     texts: tuple[TextResult, ...] = attrs.field(repr=False, eq=False)
 
+    @property
+    def n_thesis_found(self) -> int:
+        """The number of texts whose central claim was found (token F1 >= 0.5 with the gold one)."""
+        return sum(t.thesis_found for t in self.texts)
+
+    @property
+    def thesis_accuracy(self) -> float:
+        """The share of texts whose central claim was found (0.0 for no texts)."""
+        return self.n_thesis_found / len(self.texts) if self.texts else 0.0
+
     def as_dict(self, *, per_text: bool = False) -> dict[str, Any]:
         """A JSON-ready dict (per-text labels left out unless asked for)."""
         out: dict[str, Any] = {
@@ -43,10 +54,19 @@ class ModeReport:
             "n_gold_units": self.n_gold,
             "n_predicted_units": self.n_pred,
             "n_aligned": self.n_aligned,
+            "thesis_found": self.n_thesis_found,
+            "thesis_accuracy": self.thesis_accuracy,
         }
         if per_text:
             out["texts"] = [
-                {"id": t.text_id, **Scores.pooled([t]).as_dict()} for t in self.texts
+                {
+                    "id": t.text_id,
+                    **Scores.pooled([t]).as_dict(),
+                    "thesis_found": t.thesis_found,
+                    "thesis_f1": t.thesis_f1,
+                    "thesis_confidence": t.thesis_confidence,
+                }
+                for t in self.texts
             ]
         return out
 
@@ -59,6 +79,7 @@ class Report:
     extractor: str
     modes: tuple[ModeReport, ...]
     notes: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
 
     def mode(self, name: str) -> ModeReport:
         """The report of one mode."""
@@ -73,6 +94,7 @@ class Report:
             "corpus": self.corpus,
             "extractor": self.extractor,
             "modes": [m.as_dict(per_text=per_text) for m in self.modes],
+            "skipped": [{"file": s.name, "reason": s.reason} for s in self.skipped],
             "notes": list(self.notes),
         }
 
@@ -101,7 +123,8 @@ class Report:
         for m in self.modes:
             lines.append(
                 f"{m.mode}: {m.n_texts} texts, {m.n_gold} gold units, {m.n_pred} predicted, "
-                f"{m.n_aligned} aligned"
+                f"{m.n_aligned} aligned; central claim found in {m.n_thesis_found} texts "
+                f"({m.thesis_accuracy:.3f})"
             )
         lines.extend(f"note: {n}" for n in self.notes)
         return "\n".join(lines) + "\n"

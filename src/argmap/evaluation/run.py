@@ -1,10 +1,17 @@
 """Running an extractor over a corpus: predict, align, label and score every text.
 
-:func:`evaluate_corpus` reads a corpus folder, runs the extractor end-to-end
-(``extract`` on the raw text) or with the gold units given
-(``extract_units``), scores each text (:func:`evaluate_texts`) and pools the
-results over all texts and over the test folds into a :class:`Report`;
-:class:`EvaluationError` is what it raises when an extractor cannot be run.
+:func:`evaluate_corpus` reads a corpus folder (or takes a :class:`~argmap.evaluation.corpus.Corpus`
+already read), runs the extractor end-to-end (``extract`` on the raw text) or with the gold units
+given (``extract_units``), scores each text (:func:`evaluate_texts`) and pools the results over
+all texts and over the test folds into a :class:`Report`; :class:`EvaluationError` is what it
+raises when an extractor cannot be run.
+
+Microtext XML gold is aligned as the field does (:func:`~argmap.evaluation.align.align`, gold
+unit spans against predicted spans). AIF gold units are I-nodes whose text is often an edited
+paraphrase of the source, so they are aligned by
+:func:`~argmap.evaluation.align.align_statements` (token positions where the I-node was found in
+the text, its words otherwise), and the thesis counts as found when the predicted central claim
+overlaps the gold one with token F1 of at least 0.5.
 """
 
 from __future__ import annotations
@@ -15,15 +22,15 @@ from typing import TYPE_CHECKING, Literal
 
 from ..errors import ArgmapError
 from ..model import ArgumentMap, Document
-from .align import Alignment
-from .corpus import FOLDS_FILE, GoldText, find_corpus_files, load_corpus, load_folds
+from .align import Alignment, align_statements
+from .corpus import FOLDS_FILE, Corpus, GoldText, load_gold
 from .metrics import Scores, TextResult, score_text
 from .report import ModeReport, Report
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..plugins import Extractor
 
-__all__ = ["MODES", "EvaluationError", "evaluate_corpus", "evaluate_texts"]
+__all__ = ["MODES", "EvaluationError", "evaluate_corpus", "evaluate_texts", "score_gold_text"]
 
 Mode = Literal["end-to-end", "given-units"]
 MODES: tuple[Mode, ...] = ("end-to-end", "given-units")
@@ -34,6 +41,14 @@ class EvaluationError(ArgmapError):
     """The corpus cannot be read or an extractor cannot be evaluated on it."""
 
 
+def _given_spans(text: GoldText) -> tuple[list[tuple[int, int]], list[int]]:
+    """The gold units as single spans in text order, and the gold index of each."""
+    assert text.unit_spans is not None
+    spans = [(u[0][0], u[-1][1]) for u in text.unit_spans]
+    order = sorted(range(len(spans)), key=lambda i: (spans[i], i))
+    return [spans[i] for i in order], order
+
+
 def _predict(extractor: Extractor, text: GoldText, mode: str) -> tuple[ArgumentMap, Alignment | None]:
     gold = text.map
     # No title: an extractor may read a title as the headline, and the id is not one.
@@ -41,12 +56,16 @@ def _predict(extractor: Extractor, text: GoldText, mode: str) -> tuple[ArgumentM
     try:
         if mode == "end-to-end":
             return extractor.extract(document), None
-        spans = [(u[0][0], u[-1][1]) for u in text.unit_spans]
         if extractor.extract_units is None:
             raise EvaluationError(
                 f"extractor {extractor.name!r} has no extract_units, so no given-units mode"
             )
+        if text.unit_spans is None:
+            raise EvaluationError("its gold units cannot be located in the text: no given-units mode", where=text.id)
+        spans, order = _given_spans(text)
         pred = extractor.extract_units(document, spans)
+    except EvaluationError:
+        raise
     except ArgmapError as exc:
         raise EvaluationError(f"extractor {extractor.name!r} failed: {exc}", where=text.id) from exc
     except Exception as exc:
@@ -54,9 +73,22 @@ def _predict(extractor: Extractor, text: GoldText, mode: str) -> tuple[ArgumentM
         raise
     if len(pred.statements) == len(spans):
         # The contract: one statement per given span, in order.
-        pairs = tuple((i, i, 1.0) for i in range(len(spans)))
+        pairs = tuple(sorted((g, k, 1.0) for k, g in enumerate(order)))
         return pred, Alignment(pairs=pairs, n_gold=len(spans), n_pred=len(spans))
     return pred, None
+
+
+def score_gold_text(text: GoldText, pred: ArgumentMap, alignment: Alignment | None = None) -> TextResult:
+    """Score a predicted map of one gold text (aligned as its kind of gold needs, unless *alignment*)."""
+    if text.source == "aif":
+        # The annotation of an AIF unit is its text; its span is only where the importer found
+        # that text, so units are compared by their words (a one-to-one alignment as align()'s).
+        if alignment is None:
+            alignment = align_statements(text.map.statements, pred.statements)
+        no_spans: list[tuple[tuple[int, int], ...]] = [() for _ in text.map.statements]
+        return score_text(text.map, pred, text_id=text.id, gold_spans=no_spans, alignment=alignment,
+                          thesis_by_overlap=True)
+    return score_text(text.map, pred, text_id=text.id, gold_spans=text.unit_spans, alignment=alignment)
 
 
 def evaluate_texts(texts: Sequence[GoldText], extractor: Extractor, mode: str) -> list[TextResult]:
@@ -68,41 +100,56 @@ def evaluate_texts(texts: Sequence[GoldText], extractor: Extractor, mode: str) -
     results = []
     for text in texts:
         pred, alignment = _predict(extractor, text, mode)
-        results.append(
-            score_text(text.map, pred, text_id=text.id, gold_spans=text.unit_spans, alignment=alignment)
-        )
+        results.append(score_gold_text(text, pred, alignment))
     return results
 
 
 def evaluate_corpus(
-    corpus_dir: str | Path,
+    corpus_dir: str | Path | Corpus,
     extractor: Extractor,
     mode: str | Sequence[str] = MODES,
 ) -> Report:
-    """Score *extractor* on a microtext corpus folder in one or both modes.
+    """Score *extractor* on a gold corpus (a folder, or a :class:`Corpus` read by :func:`load_gold`).
 
-    *corpus_dir* is the corpus root (``corpus/en/*.xml`` with their ``.txt``,
-    and ``folds_10x5_test_ids.json``) or a folder of ``.xml`` files. *mode*
-    is ``"end-to-end"``, ``"given-units"`` or a sequence of them. Returns a
-    :class:`Report` with pooled scores and, when the folds file is there, the
-    mean over the folds. Raises :class:`~argmap.errors.InputError` for a
-    missing or empty folder, :class:`~argmap.errors.FormatError` for a bad
-    graph, and :class:`EvaluationError` for an unknown mode or an extractor
-    that cannot run in a mode (an error of the extractor on a text is raised
-    as an :class:`EvaluationError` naming the text).
+    The folder is an arg-microtexts one (the corpus root with ``corpus/en/*.xml``, their
+    ``.txt`` and ``folds_10x5_test_ids.json``, or a folder of ``.xml`` files) or a folder of
+    AIF-JSON maps with their sidecar texts. *mode* is ``"end-to-end"``, ``"given-units"`` or a
+    sequence of them; given-units mode is left out, with a note, on a corpus whose gold units
+    cannot all be located in their texts. Returns a :class:`Report` with pooled scores and,
+    when the folds file is there, the mean over the folds; files skipped while reading are
+    counted in its notes. Raises :class:`~argmap.errors.InputError` for a missing folder or one
+    with no usable gold map, and :class:`EvaluationError` for an unknown mode or an extractor
+    that cannot run in a mode (an error of the extractor on a text is raised as an
+    :class:`EvaluationError` naming the text).
 
     For example, ``evaluate_corpus(corpus, chain_baseline(), "given-units")
-    .mode("given-units").folds_mean.cc`` is the chain floor's central-claim
-    score with the gold units given.
+    .mode("given-units").folds_mean.cc`` is the chain floor's central-claim score with the gold
+    units given.
     """
     modes = (mode,) if isinstance(mode, str) else tuple(mode)
     for m in modes:
         if m not in MODES:
             raise EvaluationError(f"unknown mode {m!r} (expected {' or '.join(MODES)})")
-    _, _, folds_path = find_corpus_files(corpus_dir)
-    texts = load_corpus(corpus_dir)
-    folds = load_folds(folds_path) if folds_path is not None else []
-    notes: list[str] = []
+    corpus = corpus_dir if isinstance(corpus_dir, Corpus) else load_gold(corpus_dir)
+    texts = corpus.texts
+    notes: list[str] = list(corpus.notes)
+    summary = corpus.skip_summary()
+    if summary:
+        notes.append(summary)
+    if "given-units" in modes and not corpus.units_located:
+        n_lost = sum(t.unit_spans is None for t in texts)
+        notes.append(
+            f"gold units of {n_lost} of {len(texts)} texts cannot be located in their text "
+            "(edited or implicit I-nodes): end-to-end only"
+        )
+        modes = tuple(m for m in modes if m != "given-units")
+        if not modes:
+            raise EvaluationError(
+                f"gold units of {n_lost} of {len(texts)} texts cannot be located in their text: "
+                "no given-units mode on this corpus (use --mode end-to-end)",
+                where=str(corpus.path),
+            )
+    folds = [list(f) for f in corpus.folds] if corpus.folds is not None else []
     known = {t.id for t in texts}
     missing = sorted({t for fold in folds for t in fold if t not in known})
     if missing:
@@ -110,7 +157,7 @@ def evaluate_corpus(
             f"{len(missing)} text id(s) of the folds not in the corpus, left out: {', '.join(missing[:5])}"
             + (" ..." if len(missing) > 5 else "")
         )
-    if folds_path is None:
+    if corpus.folds is None and corpus.format == "microtext":
         notes.append(f"no {FOLDS_FILE}: no fold mean")
     reports = []
     for m in modes:
@@ -134,4 +181,11 @@ def evaluate_corpus(
                 texts=tuple(results),
             )
         )
-    return Report(corpus=str(corpus_dir), extractor=extractor.name, modes=tuple(reports), notes=tuple(notes))
+    name = str(corpus_dir) if not isinstance(corpus_dir, Corpus) else str(corpus.path)
+    return Report(
+        corpus=name,
+        extractor=extractor.name,
+        modes=tuple(reports),
+        notes=tuple(notes),
+        skipped=corpus.skipped,
+    )

@@ -139,8 +139,8 @@ def dumps(amap: ArgumentMap) -> str:
     """
     try:
         parts = ['{\n  "format": ', _encode(FORMAT), ',\n  "document": ', _encode(_document(amap.document))]
-        parts += _list_block("statements", [_encode(_statement(s)) for s in amap.statements])
-        parts += _list_block("relations", [_encode(_relation(r)) for r in amap.relations])
+        parts += _list_block("statements", _statement_lines(amap.statements))
+        parts += _list_block("relations", _relation_lines(amap.relations))
         if amap.metadata:
             parts += [',\n  "metadata": ', _encode(dict(amap.metadata))]
     except (TypeError, ValueError) as exc:
@@ -151,6 +151,76 @@ def dumps(amap: ArgumentMap) -> str:
     # One join of all the pieces: adding them up one by one would hold several
     # copies of a large map's text at once.
     return "".join(parts)
+
+
+# The writer makes each line's text itself rather than a dict per item for the encoder: the
+# bytes are those json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")) writes for
+# _statement(s) / _relation(r) (tests/test_json.py compares the two on generated maps).
+# Ids, premises, conclusions and targets of a map are valid ids (letters, digits, _), which
+# JSON writes as they are between quotes; every other string goes through the encoder's
+# own string escaper, and provenance, tags and metadata (rare) through the encoder.
+_string = json.encoder.encode_basestring  # the C escaper of ensure_ascii=False where available
+_BOOL = ("false", "true")
+
+
+def _statement_lines(statements: tuple[Statement, ...]) -> list[str]:
+    string = _string
+    out: list[str] = []
+    append = out.append
+    for s in statements:
+        spans = s.spans
+        if not spans:
+            spans_text = "[]"
+        elif len(spans) == 1:
+            spans_text = f"[[{spans[0][0]}, {spans[0][1]}]]"
+        else:
+            spans_text = "[" + ", ".join([f"[{a}, {b}]" for a, b in spans]) + "]"
+        line = (
+            f'{{"id": "{s.id}", "text": {string(s.text)}, "kind": "{s.kind.value}", '
+            f'"main": {_BOOL[s.main]}, "spans": {spans_text}'
+        )
+        if s.provenance is not None or s.tags or s.metadata:
+            line += _extras(s.provenance, s.tags, s.metadata)
+        append(line + "}")
+    return out
+
+
+def _relation_lines(relations: tuple[Support | Attack, ...]) -> list[str]:
+    out: list[str] = []
+    append = out.append
+    for r in relations:
+        if type(r) is Support or isinstance(r, Support):
+            sources = r.premises
+            line = f'{{"id": "{r.id}", "type": "support", "from": ["{sources[0]}"' if len(sources) == 1 else (
+                f'{{"id": "{r.id}", "type": "support", "from": [' + ", ".join([f'"{x}"' for x in sources])
+            )
+            line += f'], "to": "{r.conclusion}"'
+            if r.scheme is not None:
+                line += f', "scheme": {_string(r.scheme)}'
+            if r.example:
+                line += ', "example": true'
+        else:
+            sources = r.attackers
+            line = f'{{"id": "{r.id}", "type": "attack", "from": ["{sources[0]}"' if len(sources) == 1 else (
+                f'{{"id": "{r.id}", "type": "attack", "from": [' + ", ".join([f'"{x}"' for x in sources])
+            )
+            line += f'], "to": "{r.target}"'
+        if r.provenance is not None or r.metadata:
+            line += _extras(r.provenance, (), r.metadata)
+        append(line + "}")
+    return out
+
+
+def _extras(provenance: Provenance | None, tags: tuple[str, ...], metadata: Mapping[str, Any]) -> str:
+    """The optional fields of a statement or relation, as ``, "name": value`` text."""
+    text = ""
+    if provenance is not None:
+        text += ', "provenance": ' + _encode(provenance_record(provenance))
+    if tags:
+        text += ', "tags": ' + _encode(list(tags))
+    if metadata:
+        text += ', "metadata": ' + _encode(dict(metadata))
+    return text
 
 
 def _list_block(name: str, items: list[str]) -> list[str]:
@@ -171,7 +241,9 @@ def loads(text: str | bytes, *, source: str | None = None) -> ArgumentMap:
     """
     with _collector_paused():
         data = parse_json(text, source=source)
-        return map_from_dict(data)
+        # The parsed data is ours alone: each item read is let go at once, so the map of a
+        # large file does not sit beside the whole parsed JSON at the peak of memory.
+        return _map_from_data(data, consume=True)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -389,6 +461,11 @@ def _read_relation(obj: Any, where: str) -> Support | Attack:
 
 def map_from_dict(data: Any) -> ArgumentMap:
     """Build a validated map from ``argmap/1`` data (as :func:`json.loads` gives)."""
+    return _map_from_data(data, consume=False)
+
+
+def _map_from_data(data: Any, *, consume: bool) -> ArgumentMap:
+    """map_from_dict; with ``consume``, each statement and relation of *data* is replaced by None once read."""
     _check_fields(data, "", _TOP_FIELDS, ("format", "statements", "relations"))
     fmt = data["format"]
     if not isinstance(fmt, str) or fmt.split(".")[0] != FORMAT:
@@ -409,10 +486,100 @@ def map_from_dict(data: Any) -> ArgumentMap:
     relations = expect(data["relations"], list, "relations", "a list")
     try:
         return ArgumentMap(
-            statements=[_read_statement(obj, f"statements[{i}]") for i, obj in enumerate(statements)],
-            relations=[_read_relation(obj, f"relations[{i}]") for i, obj in enumerate(relations)],
+            statements=_read_items(statements, _read_statements_quickly, _read_statement, "statements", consume),
+            relations=_read_items(relations, _read_relations_quickly, _read_relation, "relations", consume),
             document=document,
             metadata=_read_metadata(data.get("metadata"), "metadata"),
         )
     except ValidationError as exc:
         raise FormatError(exc.message, where=exc.where) from None
+
+
+# -- the quick readers -----------------------------------------------------------
+#
+# Most files are written by argmap: every statement and relation a dict with the usual keys
+# and types. The quick readers below take such items straight to the model's constructors
+# (whose own fast path checks every field) and stop at the first item they cannot vouch for
+# -- an unusual key or type, or any error at all. That item then goes through the careful
+# reader above, which reads it or raises the error naming its place exactly as before, and
+# the quick reader goes on after it. So errors and results are those of the careful readers
+# (tests/test_json.py compares both on generated and mutated files).
+
+_ABSENT: Any = ()
+
+
+def _read_items(objs: list[Any], quickly: Any, carefully: Any, name: str, consume: bool) -> list[Any]:
+    out: list[Any] = []
+    count = len(objs)
+    while len(out) < count:
+        try:
+            quickly(objs, len(out), out, consume)
+        except Exception:  # noqa: BLE001 - whatever it was, the careful reader says it
+            pass
+        i = len(out)
+        if i < count:
+            out.append(carefully(objs[i], f"{name}[{i}]"))
+            if consume:
+                objs[i] = None
+    return out
+
+
+def _quick_extras(obj: dict[str, Any]) -> tuple[Provenance | None, Any]:
+    provenance = obj.get("provenance")
+    if provenance is not None:
+        provenance = _read_provenance(provenance, "")
+    metadata = obj.get("metadata")
+    if metadata is not None and type(metadata) is not dict:
+        raise TypeError  # the careful reader names it
+    return provenance, metadata
+
+
+def _read_statements_quickly(objs: list[Any], start: int, out: list[Statement], consume: bool) -> None:
+    append = out.append
+    keys, required = _STATEMENT_KEYS, _STATEMENT_REQUIRED_KEYS
+    for i in range(start, len(objs)):  # by index: resuming after a careful read copies nothing
+        obj = objs[i]
+        if type(obj) is not dict or not required <= obj.keys() <= keys:
+            return
+        spans = obj.get("spans", _ABSENT)
+        if spans is not _ABSENT:
+            if type(spans) is not list:
+                return
+            # From JSON, a pair that unpacks is a list, a string or an object; the last two
+            # fail the model's check of offsets (ints) and go to the careful reader.
+            spans = tuple([(a, b) for a, b in spans]) if spans else _ABSENT
+        tags = obj.get("tags", _ABSENT)
+        if tags is not _ABSENT and type(tags) is not list:
+            return
+        provenance, metadata = _quick_extras(obj)
+        append(Statement(obj["id"], obj["text"], obj["kind"], obj.get("main", False), spans, provenance, tags,
+                         metadata))
+        if consume:
+            objs[i] = None
+
+
+def _read_relations_quickly(objs: list[Any], start: int, out: list[Support | Attack], consume: bool) -> None:
+    append = out.append
+    required = _RELATION_REQUIRED_KEYS
+    for i in range(start, len(objs)):
+        obj = objs[i]
+        if type(obj) is not dict:
+            return
+        rtype = obj.get("type")
+        if rtype == "support":
+            if not required <= obj.keys() <= _SUPPORT_KEYS:
+                return
+        elif rtype != "attack" or not required <= obj.keys() <= _ATTACK_KEYS:
+            return
+        sources = obj["from"]
+        target = obj["to"]
+        if type(sources) is not list or type(target) is not str:
+            return
+        provenance, metadata = _quick_extras(obj)
+        if rtype == "support":
+            append(Support(obj["id"], sources, target, obj.get("scheme"), obj.get("example", False), provenance,
+                           metadata))
+        else:
+            append(Attack(obj["id"], sources, target, provenance, metadata))
+        if consume:
+            objs[i] = None

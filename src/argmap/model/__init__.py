@@ -15,12 +15,14 @@ the document, statements, supports, attacks) and :mod:`argmap.model.map`
 from __future__ import annotations
 
 from .items import Attack, Document, Item, Kind, Provenance, Relation, Statement, Support, is_valid_id
+from .edit import Editor
 from .map import ArgumentMap
 
 __all__ = [
     "ArgumentMap",
     "Attack",
     "Document",
+    "Editor",
     "Item",
     "Kind",
     "Provenance",

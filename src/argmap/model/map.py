@@ -12,6 +12,7 @@ import attrs
 
 from .._validators import validated
 from ..errors import UnknownIdError, ValidationError
+from .edit import Editor
 from .items import Attack, Document, Item, Kind, Relation, Statement, Support, _freeze_metadata, _to_kind
 
 __all__ = ["ArgumentMap"]
@@ -23,6 +24,72 @@ def _normalise_ws(text: str) -> str:
 
 def _validate(amap: ArgumentMap) -> dict[str, Item]:
     """Check every rule of the model; return the id index.
+
+    A quick pass answers the usual valid map; anything it does not accept is
+    checked again by the careful pass below, which names the first problem.
+    """
+    by_id = _validate_quickly(amap)
+    return by_id if by_id is not None else _validate_carefully(amap)
+
+
+def _validate_quickly(amap: ArgumentMap) -> dict[str, Item] | None:
+    """The id index of a map that keeps every rule, or None when the careful pass must look.
+
+    The same rules as :func:`_validate_carefully`, checked with set and dict operations and one
+    loop over the relations instead of a loop with error places; it never raises.
+    """
+    statements, relations = amap.statements, amap.relations
+    if not set(map(type, statements)) <= {Statement}:
+        return None
+    statement_ids: dict[str, Item] = {st.id: st for st in statements}
+    if len(statement_ids) != len(statements):
+        return None  # a duplicate id
+    doc_text = amap.document.text
+    doc_len = len(doc_text)
+    for st in statements:
+        spans = st.spans
+        if spans:
+            if len(spans) == 1:
+                start, end = spans[0]
+                if end > doc_len:
+                    return None
+                raw = doc_text[start:end]
+            else:
+                if max(end for _, end in spans) > doc_len:
+                    return None
+                raw = " ".join(doc_text[start:end] for start, end in spans)
+            if raw != st.text and _normalise_ws(raw) != _normalise_ws(st.text):
+                return None
+    if not set(map(type, relations)) <= {Support, Attack}:
+        return None
+    by_id = statement_ids.copy()
+    by_id.update({rel.id: rel for rel in relations})
+    if len(by_id) != len(statements) + len(relations):
+        return None
+    for rel in relations:
+        if type(rel) is Support:
+            sources = rel.premises
+            target = rel.conclusion
+            if target not in statement_ids:
+                return None
+        else:
+            sources = rel.attackers  # type: ignore[union-attr]
+            target = rel.target
+            if target == rel.id or target not in by_id:
+                return None
+        if len(sources) == 1:
+            if sources[0] == target or sources[0] not in statement_ids:
+                return None
+        elif (
+            not sources or len(set(sources)) != len(sources) or target in sources
+            or not all(src in statement_ids for src in sources)
+        ):
+            return None
+    return by_id
+
+
+def _validate_carefully(amap: ArgumentMap) -> dict[str, Item]:
+    """Check every rule of the model one by one; return the id index, or raise naming the first problem.
 
     Error places use the names of the argmap JSON format, in the map's order,
     e.g. ``relations[3].to: unknown id 's9' (in support 'r4')``.
@@ -343,8 +410,17 @@ class ArgumentMap:
         """A copy with some fields changed, validated again."""
         return attrs.evolve(self, **changes)
 
+    def edit(self) -> Editor:
+        """An :class:`~argmap.model.edit.Editor` of this map: many additions, replacements and
+        removals, validated once when it builds the new map (see docs/python.md)."""
+        return Editor(self)
+
     def add(self, *items: Item) -> ArgumentMap:
-        """A copy with statements and relations added at the end."""
+        """A copy with statements and relations added at the end.
+
+        The new map is validated as a whole, so add many items in one call
+        (``amap.add(*items)``) or through :meth:`edit`, not one call per item
+        in a loop, which validates the whole map each time."""
         statements = list(self.statements)
         relations = list(self.relations)
         for item in items:
