@@ -256,11 +256,20 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
     sentence = text[start:end]
     # Word counts on either side of a candidate cut come from the words' offsets, found once:
     # counting the words of the two halves for each candidate was quadratic in a long sentence.
-    word_ends = [m.end() for m in _WORD.finditer(sentence)]
-    total = len(word_ends)
+    # (Found on the first question only: most sentences have no candidate cut.)
+    word_ends: list[int] = []
+    counted = False
 
     def words_before(at: int) -> int:
+        nonlocal counted
+        if not counted:
+            word_ends.extend(m.end() for m in _WORD.finditer(sentence))
+            counted = True
         return bisect_right(word_ends, at)
+
+    def words_after(at: int) -> int:
+        before = words_before(at)
+        return len(word_ends) - before
 
     lead = lx.SUBORDINATE_LEAD.match(sentence)
     if lead:
@@ -268,7 +277,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
         weak = conj in ("despite", "in spite of")
         lead_words = words_before(lead.end())
         for cm in re.finditer(r",\s+", sentence):
-            if words_before(cm.start()) - lead_words < _MIN_WORDS or total - words_before(cm.end()) < 4:
+            if words_before(cm.start()) - lead_words < _MIN_WORDS or words_after(cm.end()) < 4:
                 continue
             if weak and not _AUX.search(sentence, lead.end(), cm.start()):
                 break
@@ -287,7 +296,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
         if not _FINITE.search(pieces[-1]):
             continue
         at = m.start("cut")
-        if words_before(at) - words_before(left_from) < _MIN_WORDS or total - words_before(at) < 4:
+        if words_before(at) - words_before(left_from) < _MIN_WORDS or words_after(at) < 4:
             continue
         cuts.append(start + at)
     for m in lx.CLAUSE_SPLIT.finditer(sentence):
@@ -301,7 +310,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
             check = lx.NOT_CLAUSE_AFTER.get(word)
             if check is not None and m.group("cut").lower() == word and check.match(sentence, m.end("cut")):
                 continue
-        if words_before(at) < _MIN_WORDS or total - words_before(at) < _MIN_WORDS:
+        if words_before(at) < _MIN_WORDS or words_after(at) < _MIN_WORDS:
             continue
         cut = start + at
         if cuts and abs(cut - cuts[-1]) < 12:
