@@ -85,7 +85,10 @@ _FURNITURE_LINE = re.compile(
     re.IGNORECASE,
 )
 # Furniture inside a line, removed wherever it stands.
-_INLINE_FURNITURE = re.compile(r"\bprint\s+this\s+(?:post|page|article)\b", re.IGNORECASE)
+# (Written as "[pP]" then the rest with case ignored, for the regex engine to skip to each "p":
+# the same matches as r"\bprint\s+this\s+(?:post|page|article)\b" with re.IGNORECASE, as only
+# "p" and "P" match "p" with case ignored.)
+_INLINE_FURNITURE = re.compile(r"[pP](?<!\w[pP])(?i:rint\s+this\s+(?:post|page|article))\b")
 # A timestamp or date closing a line of prose: "... liberal international order. 11:01 AM 12/8/2016".
 _TRAILING_STAMP = re.compile(
     r"(?<=[.!?\"'”’)])\s+(?:(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
@@ -97,6 +100,12 @@ _TRAILING_BYLINE = re.compile(
     r"[,;:–—-]?\s+(?:writes|says|argues|reports|explains|warns|by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}$"
 )
 _WORD = re.compile(r"[\w'’-]+")
+# What every match of _DATE holds (a digit, then a month name, a digit, or one of "/-:" and a digit),
+# found by skipping from digit to digit: a line without it (most prose, years included) has no date.
+_DATE_HINT = re.compile(
+    r"\d(?:(?:[-/.]|\s+)(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+\d|[-/:]\d)"
+)
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2,}")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -118,13 +127,17 @@ def _is_furniture_line(line: str) -> bool:
         return True
     if _FURNITURE_LINE.fullmatch(s):
         return True
-    nwords = _words(s)
-    if nwords <= 14 and (_DATE.search(s) or "|" in s) and not _TERMINAL.search(_DATE.sub("", s).strip() or "x"):
-        return True
-    if nwords <= 14 and _DATE.search(s) and s.count("|") >= 1:
-        return True
+    # A line without the hint of a date (most prose) skips the date pattern, and the words are
+    # counted only for a line with a date or a "|".
+    dated = _DATE_HINT.search(s) is not None and _DATE.search(s) is not None
+    undated = _DATE.sub("", s) if dated else s
+    if (dated or "|" in s) and _words(s) <= 14:
+        if not _TERMINAL.search(undated.strip() or "x"):
+            return True
+        if dated and "|" in s:
+            return True
     # Only numbers, dates and separators.
-    return not re.search(r"[A-Za-z]{2,}", _DATE.sub("", s))
+    return not _TWO_LETTERS.search(undated)
 
 
 def _clean_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -142,7 +155,9 @@ def _clean_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = _strip_span(text, s, e)
         if e <= s:
             continue
-        stamp = _TRAILING_STAMP.search(text, s, e)
+        # A stamp ends the line with a digit or "am"/"pm" (with or without a stop): look for one only then.
+        last = text[e - 1]
+        stamp = _TRAILING_STAMP.search(text, s, e) if last.isdecimal() or last in "mM" or text[e - 2:e] in ("m.", "M.") else None
         if stamp:
             e = _strip_span(text, s, stamp.start())[1]
         if e > s:
@@ -181,8 +196,9 @@ def blocks(text: str) -> list[Block]:
                 if current is None:
                     current = (cs, ce)
                 else:
-                    prev = text[current[0]:current[1]]
-                    prev_line = prev.rsplit("\n", 1)[-1]
+                    # The block's last line (found from its end: slicing the whole block for each
+                    # line was quadratic in a long hard-wrapped paragraph).
+                    prev_line = text[text.rfind("\n", current[0], current[1]) + 1 or current[0]:current[1]]
                     if _TERMINAL.search(prev_line) or len(prev_line) < 45:
                         out.append(Block(current[0], current[1], para))
                         current = (cs, ce)
@@ -240,11 +256,20 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
     sentence = text[start:end]
     # Word counts on either side of a candidate cut come from the words' offsets, found once:
     # counting the words of the two halves for each candidate was quadratic in a long sentence.
-    word_ends = [m.end() for m in _WORD.finditer(sentence)]
-    total = len(word_ends)
+    # (Found on the first question only: most sentences have no candidate cut.)
+    word_ends: list[int] = []
+    counted = False
 
     def words_before(at: int) -> int:
+        nonlocal counted
+        if not counted:
+            word_ends.extend(m.end() for m in _WORD.finditer(sentence))
+            counted = True
         return bisect_right(word_ends, at)
+
+    def words_after(at: int) -> int:
+        before = words_before(at)
+        return len(word_ends) - before
 
     lead = lx.SUBORDINATE_LEAD.match(sentence)
     if lead:
@@ -252,7 +277,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
         weak = conj in ("despite", "in spite of")
         lead_words = words_before(lead.end())
         for cm in re.finditer(r",\s+", sentence):
-            if words_before(cm.start()) - lead_words < _MIN_WORDS or total - words_before(cm.end()) < 4:
+            if words_before(cm.start()) - lead_words < _MIN_WORDS or words_after(cm.end()) < 4:
                 continue
             if weak and not _AUX.search(sentence, lead.end(), cm.start()):
                 break
@@ -271,7 +296,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
         if not _FINITE.search(pieces[-1]):
             continue
         at = m.start("cut")
-        if words_before(at) - words_before(left_from) < _MIN_WORDS or total - words_before(at) < 4:
+        if words_before(at) - words_before(left_from) < _MIN_WORDS or words_after(at) < 4:
             continue
         cuts.append(start + at)
     for m in lx.CLAUSE_SPLIT.finditer(sentence):
@@ -285,7 +310,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[int]:
             check = lx.NOT_CLAUSE_AFTER.get(word)
             if check is not None and m.group("cut").lower() == word and check.match(sentence, m.end("cut")):
                 continue
-        if words_before(at) < _MIN_WORDS or total - words_before(at) < _MIN_WORDS:
+        if words_before(at) < _MIN_WORDS or words_after(at) < _MIN_WORDS:
             continue
         cut = start + at
         if cuts and abs(cut - cuts[-1]) < 12:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from collections import Counter
 from collections.abc import Sequence
+from itertools import repeat
+from operator import mul
 
 __all__ = ["Vectors", "stem", "tokens"]
 
@@ -41,9 +42,24 @@ def stem(word: str) -> str:
     return word
 
 
+_STEMS: dict[str, str] = {}
+"""Each word seen, to its stem or to "" for a stop word (a plain dict: cheaper to ask than lru_cache)."""
+_STEMS_MAX = 1 << 16
+
+
 def tokens(text: str) -> list[str]:
     """The content-word stems of a text."""
-    return [stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS]
+    found = _TOKEN.findall(text.lower())
+    stems = _STEMS
+    try:
+        return [s for s in map(stems.__getitem__, found) if s]
+    except KeyError:  # a word not seen before: fill the table, then answer
+        if len(stems) > _STEMS_MAX:
+            stems.clear()
+        for w in found:
+            if w not in stems:
+                stems[w] = "" if w in STOP_WORDS else stem(w)
+        return [s for s in map(stems.__getitem__, found) if s]
 
 
 class Vectors:
@@ -52,14 +68,42 @@ class Vectors:
     __slots__ = ("_vectors", "_norms")
 
     def __init__(self, texts: Sequence[str]) -> None:
-        counts = [Counter(tokens(t)) for t in texts]
-        df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
+        # Term counts in first-occurrence order (as a Counter would have them), and document
+        # frequencies; the floats are computed by the same operations in the same order as
+        # ``(1 + log(tf)) * idf``, so every weight, norm and cosine is the same to the last bit.
+        counts: list[dict[str, int]] = []
+        repeated: list[bool] = []
+        df: dict[str, int] = {}
+        df_get = df.get
+        for t in texts:
+            toks = tokens(t)
+            c = dict.fromkeys(toks, 1)
+            if len(c) != len(toks):  # a repeated word: count it
+                c = dict.fromkeys(c, 0)
+                for w in toks:
+                    c[w] += 1
+            counts.append(c)
+            repeated.append(len(c) != len(toks))
+            for w in c:
+                df[w] = df_get(w, 0) + 1
         n = len(texts)
-        idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
-        self._vectors = [{w: (1 + math.log(tf)) * idf[w] for w, tf in c.items()} for c in counts]
-        self._norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in self._vectors]
+        by_df: dict[int, float] = {}
+        idf: dict[str, float] = {}
+        for w, d in df.items():
+            v = by_df.get(d)
+            if v is None:
+                v = by_df[d] = math.log((1 + n) / (1 + d)) + 1.0
+            idf[w] = v
+        log = math.log
+        vectors: list[dict[str, float]] = []
+        for c, counted in zip(counts, repeated):
+            if counted:
+                vectors.append({w: (1 + log(tf)) * idf[w] for w, tf in c.items()})
+            else:  # every tf is 1, and (1 + log(1)) * idf is idf exactly
+                vectors.append(dict(zip(c, map(idf.__getitem__, c))))
+        self._vectors = vectors
+        sqrt = math.sqrt
+        self._norms = [sqrt(sum(map(mul, vals, vals))) or 1.0 for vals in (vec.values() for vec in vectors)]
 
     def centrality(self) -> list[float]:
         """For each text, its mean cosine with all the other texts (in linear time)."""
@@ -67,12 +111,14 @@ class Vectors:
         if n < 2:
             return [0.0] * n
         total: dict[str, float] = {}
+        get = total.get
         for vec, norm in zip(self._vectors, self._norms):
             for w, v in vec.items():
-                total[w] = total.get(w, 0.0) + v / norm
+                total[w] = get(w, 0.0) + v / norm
         out = []
+        weight = total.__getitem__
         for vec, norm in zip(self._vectors, self._norms):
-            dot = sum(v * total.get(w, 0.0) for w, v in vec.items()) / norm
+            dot = sum(map(mul, vec.values(), map(weight, vec))) / norm
             self_sim = 1.0 if vec else 0.0
             out.append(max(0.0, dot - self_sim) / (n - 1))
         return out
@@ -82,5 +128,5 @@ class Vectors:
         a, b = self._vectors[i], self._vectors[j]
         if len(a) > len(b):
             a, b = b, a
-        dot = sum(v * b.get(w, 0.0) for w, v in a.items())
+        dot = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
         return dot / (self._norms[i] * self._norms[j])
