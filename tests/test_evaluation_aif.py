@@ -78,10 +78,10 @@ def test_load_gold_reads_the_usable_aif_maps_and_lists_every_skipped_file_with_i
 
 
 def test_an_id_map_names_the_texts_and_its_entries_without_a_file_are_noted():
-    """aif2arggraph.json gives each nodeset its text id; an id it lists with no file is noted, not dropped."""
+    """aif2arggraph.json gives each map file its text id; an id it lists with no file is noted, not dropped."""
     corpus = load_gold(LOCATED)
     assert [t.id for t in corpus.texts] == ["t_cars", "t_homework"]
-    assert corpus.notes == ("1 text(s) of aif2arggraph.json have no file: t_missing (nodeset9)",)
+    assert corpus.notes == ("1 text(s) of aif2arggraph.json have no file: t_missing (absent)",)
     report = evaluate_corpus(corpus, first_baseline(), "end-to-end")
     assert corpus.notes[0] in report.notes
 
