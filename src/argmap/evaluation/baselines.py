@@ -81,42 +81,28 @@ def _baseline_map(document: Document, spans: Sequence[tuple[int, int]], name: st
     return ArgumentMap(statements=statements, relations=relations, document=document)
 
 
-def chain_baseline() -> Extractor:
-    """The trivial floor: the first sentence (or given unit) is the central
-    claim, and every further one supports the one before it."""
+def _baseline(name: str, description: str) -> Extractor:
     from ..plugins import Extractor
 
     def extract(document: Document) -> ArgumentMap:
-        return _baseline_map(document, _chain_units(document.text), "chain")
+        return _baseline_map(document, _chain_units(document.text), name)
 
     def extract_units(document: Document, spans: Sequence[tuple[int, int]]) -> ArgumentMap:
-        return _baseline_map(document, spans, "chain")
+        return _baseline_map(document, spans, name)
 
-    return Extractor(
-        "chain",
-        extract,
-        description="baseline: first unit is the claim, each unit supports the previous one",
-        extract_units=extract_units,
-    )
+    return Extractor(name, extract, description=description, extract_units=extract_units)
+
+
+def chain_baseline() -> Extractor:
+    """The trivial floor: the first sentence (or given unit) is the central
+    claim, and every further one supports the one before it."""
+    return _baseline("chain", "baseline: first unit is the claim, each unit supports the previous one")
 
 
 def first_baseline() -> Extractor:
     """The first-unit baseline: the first sentence (or given unit) is the central
     claim, and every other one supports it directly."""
-    from ..plugins import Extractor
-
-    def extract(document: Document) -> ArgumentMap:
-        return _baseline_map(document, _chain_units(document.text), "first")
-
-    def extract_units(document: Document, spans: Sequence[tuple[int, int]]) -> ArgumentMap:
-        return _baseline_map(document, spans, "first")
-
-    return Extractor(
-        "first",
-        extract,
-        description="baseline: first unit is the claim, every other unit supports it",
-        extract_units=extract_units,
-    )
+    return _baseline("first", "baseline: first unit is the claim, every other unit supports it")
 
 
 BASELINES: Mapping[str, Callable[[], Extractor]] = {"chain": chain_baseline, "first": first_baseline}
