@@ -67,14 +67,18 @@ def show_path(path: str | os.PathLike[str]) -> str:
     return repr(text)
 
 
-def _read_limited(handle: BinaryIO, limit: int, where: str) -> bytes:
+def read_limited(handle: BinaryIO, where: str, *, limit: int | None = None) -> bytes:
+    """Read an open input whole: at most *limit* bytes (the --max-input limit by default), not empty."""
+    limit = max_input_bytes() if limit is None else limit
     data = handle.read(limit + 1)
     if len(data) > limit:
         raise InputError(
             f"input larger than {limit:,} bytes; raise the limit with --max-input SIZE (or ARGMAP_MAX_INPUT)",
             where=where,
         )
-    return data
+    if not data or data.isspace():
+        raise InputError("empty input", where=where)
+    return bytes(data)
 
 
 def read_input_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
@@ -82,26 +86,22 @@ def read_input_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
 
     ``-`` reads standard input.
     """
-    limit = max_input_bytes() if limit is None else limit
     if str(path) == "-":
-        data = _read_limited(sys.stdin.buffer, limit, "<stdin>")
-        where = "<stdin>"
-    else:
-        where = show_path(path)
-        try:
-            with open(path, "rb") as handle:
-                data = _read_limited(handle, limit, where)
-        except FileNotFoundError:
-            raise InputError("no such file", where=where) from None
-        except IsADirectoryError:
-            raise InputError("is a directory, not a file", where=where) from None
-        except PermissionError:
-            raise InputError("permission denied", where=where) from None
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), where=where) from None
-    if not data or data.isspace():
-        raise InputError("empty input", where=where)
-    return data
+        return read_limited(sys.stdin.buffer, "<stdin>", limit=limit)
+    where = show_path(path)
+    try:
+        with open(path, "rb") as handle:
+            return read_limited(handle, where, limit=limit)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError("no such file", where=where) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", where=where) from None
+    except PermissionError:
+        raise InputError("permission denied", where=where) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), where=where) from None
 
 
 def decode_text(data: bytes, where: str, *, encoding: str = "utf-8") -> str:

@@ -40,7 +40,7 @@ from typing import IO, Any, Literal
 import attrs
 
 from . import errors
-from ._io import decode_text, max_input_bytes, read_input_bytes, show_path, write_atomic
+from ._io import decode_text, read_input_bytes, read_limited, show_path, write_atomic
 from .errors import ArgmapError, InputError, LossError, LossWarning
 from .formats.json import dumps, loads
 from .model import ArgumentMap, Document
@@ -300,25 +300,19 @@ def _registry(given: Any = None) -> Any:
 
 def _read(item: Item, limit: int | None) -> bytes:
     if not is_url(item.location):
-        data = read_input_bytes(item.location, limit=limit)
-        return data
+        return read_input_bytes(item.location, limit=limit)
     where = show_path(item.path)
-    limit = max_input_bytes() if limit is None else limit
     try:
         import fsspec
 
         with fsspec.open(item.location, "rb") as handle:
-            data = handle.read(limit + 1)
+            return read_limited(handle, where, limit=limit)
+    except InputError:
+        raise
     except FileNotFoundError:
         raise InputError("no such file", where=where) from None
     except (OSError, ValueError, ImportError) as exc:
         raise InputError(f"cannot read: {exc}", where=where) from None
-    if len(data) > limit:
-        raise InputError(f"input larger than {limit:,} bytes; raise the limit with --max-input SIZE "
-                         "(or ARGMAP_MAX_INPUT)", where=where)
-    if not data or data.isspace():
-        raise InputError("empty input", where=where)
-    return bytes(data)
 
 
 def write_output(path: str, data: bytes) -> None:
