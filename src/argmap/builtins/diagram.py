@@ -56,13 +56,9 @@ def _dot(amap: Any, **options: Any) -> str:
 
 
 def _dot_stream(amap: Any, write: Any, **options: Any) -> None:
-    from ..diagram.dot import write_dot
+    from ..diagram.dot import stream_dot
 
-    class _Sink:
-        def __init__(self) -> None:
-            self.write = write
-
-    write_dot(amap, _Sink(), **options)  # type: ignore[arg-type]
+    stream_dot(amap, write, **options)
 
 
 def _image(fmt: str, amap: Any, **options: Any) -> bytes:

@@ -30,7 +30,7 @@ from .quoting import clean, escape_line, escape_tooltip, quote
 from .themes import DIRECTIONS, THEMES, Theme
 from .views import DiagramOptions, select
 
-__all__ = ["quote", "to_dot", "write_dot"]
+__all__ = ["quote", "stream_dot", "to_dot", "write_dot"]
 
 # Graphviz resolves "Helvetica" through fontconfig (a metric-compatible sans on Linux); graphviz-pure has
 # hard-coded metrics for it, while a list such as "Helvetica,Arial,sans-serif" made it fall back to Times
@@ -375,7 +375,15 @@ def write_dot(amap: ArgumentMap, file: TextIO, options: DiagramOptions | None = 
     """Write the map's DOT source to an open text file in pieces, without holding the whole text:
     the same text as :func:`to_dot` (same options), for large maps (the DOT of 100,000 statements
     is about 50 MB)."""
-    _write(amap, file.write, DiagramOptions.of(options, **changes))
+    stream_dot(amap, file.write, options, **changes)
+
+
+def stream_dot(
+    amap: ArgumentMap, write: Callable[[str], Any], options: DiagramOptions | None = None, **changes: Any
+) -> None:
+    """Hand the map's DOT source to ``write`` in pieces (the exporter's ``stream``): their
+    concatenation is the text of :func:`to_dot`."""
+    _write(amap, write, DiagramOptions.of(options, **changes))
 
 
 def _write(amap: ArgumentMap, sink: Callable[[str], Any], opts: DiagramOptions) -> None:
